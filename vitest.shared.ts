@@ -1,11 +1,11 @@
 // The settings every package's vitest config starts from.
 import { defaultClientConditions, defaultServerConditions } from "vite";
-import { defineProject, mergeConfig, type UserWorkspaceConfig } from "vitest/config";
+import { defineConfig, mergeConfig, type ViteUserConfig } from "vitest/config";
 
 /** Reads workspace packages as TypeScript source, and writes results where `pnpm test` sums them. */
-export function defineSodoanProject(name: string, config: UserWorkspaceConfig = {}) {
+export function defineSodoanProject(name: string, config: ViteUserConfig = {}): ViteUserConfig {
   return mergeConfig(
-    defineProject({
+    defineConfig({
       resolve: { conditions: ["@sodoan/source", ...defaultClientConditions] },
       ssr: { resolve: { conditions: ["@sodoan/source", ...defaultServerConditions] } },
       test: {
@@ -16,6 +16,6 @@ export function defineSodoanProject(name: string, config: UserWorkspaceConfig = 
         reporters: ["default", ["json", { outputFile: ".test-results/vitest.json" }]],
       },
     }),
-    defineProject(config),
+    config,
   );
 }
