@@ -1,0 +1,97 @@
+// Opens the one database the API owns: embedded PGlite by default, a PostgreSQL server by URL.
+import { mkdir } from "node:fs/promises";
+import { fileURLToPath } from "node:url";
+import { PGlite } from "@electric-sql/pglite";
+import { sql } from "drizzle-orm";
+import { drizzle as drizzleNodePg } from "drizzle-orm/node-postgres";
+import { migrate as migrateNodePg } from "drizzle-orm/node-postgres/migrator";
+import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
+import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
+import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
+import pg from "pg";
+import type { Env } from "../env.js";
+import * as schema from "./schema.js";
+
+/** The same path from `src/db` and from `dist/db`. */
+const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
+
+/** An arbitrary constant that serialises migrations when several API instances start at once. */
+const MIGRATION_LOCK_KEY = 7_142_017;
+
+export type Driver = "pglite" | "postgres";
+export type Schema = typeof schema;
+export type Db = PgDatabase<PgQueryResultHKT, Schema>;
+
+/** An open database: the drizzle handle plus what the app needs to manage it. */
+export type Database = {
+  driver: Driver;
+  db: Db;
+  /** Applies pending migrations; safe to run from several processes at once. */
+  migrate(): Promise<void>;
+  /** Whether the database answers a trivial query. */
+  ping(): Promise<boolean>;
+  close(): Promise<void>;
+};
+
+export type DatabaseOptions =
+  | { driver: "pglite"; dataDir?: string | undefined }
+  | { driver: "postgres"; url: string; poolSize?: number };
+
+/** The database the settings name: PostgreSQL when `DATABASE_URL` is set, else PGlite in `DATA_DIR`. */
+export function databaseOptionsFrom(env: Pick<Env, "DATABASE_URL" | "DATA_DIR">): DatabaseOptions {
+  return env.DATABASE_URL === undefined
+    ? { driver: "pglite", dataDir: env.DATA_DIR }
+    : { driver: "postgres", url: env.DATABASE_URL };
+}
+
+/** Opens PGlite (in `dataDir`, or in memory without one) or a pooled PostgreSQL connection. */
+export async function openDatabase(options: DatabaseOptions): Promise<Database> {
+  return options.driver === "pglite"
+    ? openPglite(options.dataDir)
+    : openPostgres(options.url, options.poolSize);
+}
+
+async function openPglite(dataDir: string | undefined): Promise<Database> {
+  if (dataDir !== undefined) await mkdir(dataDir, { recursive: true });
+  const client = await PGlite.create(dataDir === undefined ? {} : { dataDir });
+  const db = drizzlePglite({ client, schema });
+  return {
+    driver: "pglite",
+    db,
+    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    ping: () => pingWith(db),
+    close: () => client.close(),
+  };
+}
+
+async function openPostgres(url: string, poolSize = 10): Promise<Database> {
+  const pool = new pg.Pool({ connectionString: url, max: poolSize, connectionTimeoutMillis: 5_000 });
+  // An idle client that loses its server emits 'error' on the pool; without a listener Node exits.
+  pool.on("error", () => {});
+  const db = drizzleNodePg({ client: pool, schema });
+  return {
+    driver: "postgres",
+    db,
+    async migrate() {
+      const client = await pool.connect();
+      try {
+        await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+      } finally {
+        await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
+        client.release();
+      }
+    },
+    ping: () => pingWith(db),
+    close: () => pool.end(),
+  };
+}
+
+async function pingWith(db: Db): Promise<boolean> {
+  try {
+    await db.execute(sql`select 1`);
+    return true;
+  } catch {
+    return false;
+  }
+}

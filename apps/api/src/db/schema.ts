@@ -1,0 +1,27 @@
+// The tables the API owns. Migrations in ../../drizzle are generated from this file.
+import { sql } from "drizzle-orm";
+import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
+
+export const organization = pgTable("organization", {
+  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+  name: text("name").notNull(),
+  level: text("level").notNull(),
+});
+
+export const article = pgTable(
+  "article",
+  {
+    id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
+    slug: text("slug").notNull().unique(),
+    title: text("title").notNull(),
+    lead: text("lead").notNull(),
+    category: text("category").notNull(),
+    organizationId: uuid("organization_id")
+      .notNull()
+      .references(() => organization.id),
+    status: text("status").notNull().default("draft"),
+    publishedAt: timestamp("published_at", { withTimezone: true, mode: "string" }),
+    createdAt: timestamp("created_at", { withTimezone: true, mode: "string" }).notNull().defaultNow(),
+  },
+  (table) => [index("article_status_published_at_idx").on(table.status, table.publishedAt)],
+);

@@ -1,0 +1,47 @@
+// Databases for tests: PGlite always, PostgreSQL too when TEST_DATABASE_URL names a server.
+// Each PostgreSQL test database is created for the test file and dropped after it.
+import { randomBytes } from "node:crypto";
+import pg from "pg";
+import { type Database, type Driver, openDatabase } from "./client.js";
+
+/** The URL of a PostgreSQL server where tests may create and drop their own databases. */
+const serverUrl = process.env.TEST_DATABASE_URL || undefined;
+
+/** The drivers this run tests against: `describe.each(testDrivers)`. */
+export const testDrivers: Driver[] = serverUrl === undefined ? ["pglite"] : ["pglite", "postgres"];
+
+/** Whether PostgreSQL tests run in this process (they are skipped, and said so, when not). */
+export const hasTestPostgres = serverUrl !== undefined;
+
+/** A migrated, empty database of its own for one test file; `drop()` removes every trace of it. */
+export async function createTestDatabase(driver: Driver): Promise<Database & { drop(): Promise<void> }> {
+  if (driver === "pglite") {
+    const database = await openDatabase({ driver: "pglite" });
+    await database.migrate();
+    return { ...database, drop: () => database.close() };
+  }
+  if (serverUrl === undefined) throw new Error("TEST_DATABASE_URL is not set");
+  const name = `sodoan_test_${randomBytes(6).toString("hex")}`;
+  await withServer((client) => client.query(`create database "${name}"`));
+  const url = new URL(serverUrl);
+  url.pathname = `/${name}`;
+  const database = await openDatabase({ driver: "postgres", url: url.toString(), poolSize: 4 });
+  await database.migrate();
+  return {
+    ...database,
+    async drop() {
+      await database.close();
+      await withServer((client) => client.query(`drop database if exists "${name}" with (force)`));
+    },
+  };
+}
+
+async function withServer<T>(work: (client: pg.Client) => Promise<T>): Promise<T> {
+  const client = new pg.Client({ connectionString: serverUrl });
+  await client.connect();
+  try {
+    return await work(client);
+  } finally {
+    await client.end();
+  }
+}

@@ -1,0 +1,25 @@
+// The API's settings, read from the environment once and validated, so a typo fails at start.
+import { z } from "zod";
+
+const EnvSchema = z.object({
+  API_PORT: z.coerce.number().int().min(0).max(65_535).default(8787),
+  HOST: z.string().min(1).default("127.0.0.1"),
+  DATABASE_URL: z
+    .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" })
+    .optional(),
+  DATA_DIR: z.string().min(1).default(".data"),
+});
+
+export type Env = z.infer<typeof EnvSchema>;
+
+/** Reads the settings from `process.env`, or fails with every wrong variable named. */
+export function readEnv(source: Record<string, string | undefined> = process.env): Env {
+  const parsed = EnvSchema.safeParse(
+    Object.fromEntries(Object.entries(source).filter(([, value]) => value !== "")),
+  );
+  if (!parsed.success) {
+    const problems = parsed.error.issues.map((issue) => `${issue.path.join(".")}: ${issue.message}`);
+    throw new Error(`Invalid environment:\n${problems.join("\n")}`);
+  }
+  return parsed.data;
+}

@@ -1,0 +1,58 @@
+// The API over a real socket, as the admin's proxy and the news server reach it.
+import type { AddressInfo } from "node:net";
+import { serve } from "@hono/node-server";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "./app.js";
+import { createTestDatabase } from "./db/test-database.js";
+import type { ErrorBody } from "./errors.js";
+
+describe("the API over HTTP", () => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let server: ReturnType<typeof serve>;
+  let baseUrl: string;
+
+  beforeAll(async () => {
+    database = await createTestDatabase("pglite");
+    const app = createApp({ database, now: () => new Date() });
+    await new Promise<void>((resolve) => {
+      server = serve({ fetch: app.fetch, port: 0, hostname: "127.0.0.1" }, () => resolve());
+    });
+    baseUrl = `http://127.0.0.1:${(server.address() as AddressInfo).port}`;
+  });
+  afterAll(async () => {
+    await new Promise((resolve) => server.close(resolve));
+    await database.drop();
+  });
+
+  it("answers the health check with secure headers and a request id", async () => {
+    const response = await fetch(`${baseUrl}/api/health`);
+    expect(response.status).toBe(200);
+    expect(response.headers.get("content-type")).toMatch(/^application\/json/);
+    expect(response.headers.get("x-content-type-options")).toBe("nosniff");
+    expect(response.headers.get("x-request-id")).toBeTruthy();
+  });
+
+  it("answers an unknown path with the one error body, in Vietnamese and English", async () => {
+    const response = await fetch(`${baseUrl}/api/v1/khong-co`);
+    expect(response.status).toBe(404);
+    const body = await response.json();
+    expect(body).toEqual({
+      error: {
+        code: "NOT_FOUND",
+        message: { vi: "Không tìm thấy", en: "Not found" },
+        issues: [],
+        requestId: response.headers.get("x-request-id"),
+      },
+    });
+  });
+
+  it("answers 503 with Retry-After, not 500, when the database goes away under a request", async () => {
+    const closed = await createTestDatabase("pglite");
+    await closed.close();
+    const app = createApp({ database: closed, now: () => new Date() });
+    const response = await app.request("/api/v1/public/articles");
+    expect(response.status).toBe(503);
+    expect(response.headers.get("retry-after")).toBeTruthy();
+    expect(((await response.json()) as ErrorBody).error.code).toBe("DATABASE_UNAVAILABLE");
+  });
+});

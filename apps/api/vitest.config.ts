@@ -1,0 +1,5 @@
+import { defineSodoanProject } from "../../vitest.shared.ts";
+
+export default defineSodoanProject("@sodoan/api", {
+  test: { include: ["src/**/*.test.ts"] },
+});
