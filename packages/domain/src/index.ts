@@ -2,3 +2,7 @@
 export * from "./i18n/message.js";
 export * from "./result.js";
 export * from "./time/index.js";
+export * from "./id/index.js";
+export * from "./document/index.js";
+export * from "./organization/index.js";
+export * from "./text/index.js";
