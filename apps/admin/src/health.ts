@@ -1,0 +1,68 @@
+// The API's health as the admin shows it: fetched through the same origin, read into bilingual lines.
+import type { LocalizedText } from "@sodoan/domain";
+import { z } from "zod";
+
+export const HealthSchema = z.object({
+  status: z.enum(["ok", "degraded"]),
+  database: z.object({ driver: z.enum(["pglite", "postgres"]), ok: z.boolean() }),
+});
+export type Health = z.infer<typeof HealthSchema>;
+
+const ErrorBodySchema = z.object({
+  error: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }),
+});
+
+/** What the status panel knows: still asking, an answer from the API, or no usable answer at all. */
+export type HealthState =
+  | { kind: "loading" }
+  | { kind: "answered"; health: Health }
+  | { kind: "unreachable"; reason: LocalizedText };
+
+const DRIVER_NAMES: Record<Health["database"]["driver"], string> = {
+  pglite: "PGlite",
+  postgres: "PostgreSQL",
+};
+
+const UNREACHABLE: LocalizedText = {
+  vi: "Không kết nối được máy chủ API.",
+  en: "The API server cannot be reached.",
+};
+
+/** Asks the API for its health; never throws, because a failure is something to show. */
+export async function fetchHealth(fetcher: typeof fetch = fetch, signal?: AbortSignal): Promise<HealthState> {
+  let response: Response;
+  try {
+    response = await fetcher("/api/health", {
+      headers: { accept: "application/json" },
+      ...(signal ? { signal } : {}),
+    });
+  } catch {
+    return { kind: "unreachable", reason: UNREACHABLE };
+  }
+  const body: unknown = await response.json().catch(() => undefined);
+  const health = HealthSchema.safeParse(body);
+  if (health.success) return { kind: "answered", health: health.data };
+  const error = ErrorBodySchema.safeParse(body);
+  if (error.success) return { kind: "unreachable", reason: error.data.error.message };
+  return {
+    kind: "unreachable",
+    reason: {
+      vi: `Máy chủ API trả lời không hợp lệ (HTTP ${response.status}).`,
+      en: `The API server gave an invalid answer (HTTP ${response.status}).`,
+    },
+  };
+}
+
+/** One line for the API itself and one for its database, in both languages. */
+export function describeHealth(health: Health): { api: LocalizedText; database: LocalizedText } {
+  const driver = DRIVER_NAMES[health.database.driver];
+  return {
+    api:
+      health.status === "ok"
+        ? { vi: "API: đang hoạt động", en: "API: running" }
+        : { vi: "API: hoạt động hạn chế", en: "API: degraded" },
+    database: health.database.ok
+      ? { vi: `Cơ sở dữ liệu: ${driver} — kết nối tốt`, en: `Database: ${driver} — connected` }
+      : { vi: `Cơ sở dữ liệu: ${driver} — mất kết nối`, en: `Database: ${driver} — unavailable` },
+  };
+}

@@ -1,0 +1,5 @@
+// Test helpers shared by the apps: free ports, child servers, the built API, a real Chromium.
+export { API_DIR, API_ENTRY, type StartApiOptions, type StartedApi, startApi } from "./api.js";
+export { CHROMIUM_ARGS, findChromium, launchBrowser } from "./chromium.js";
+export { getFreePort } from "./ports.js";
+export { type StartedProcess, type StartProcessOptions, startProcess } from "./process.js";
