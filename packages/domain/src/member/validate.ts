@@ -1,0 +1,303 @@
+// The rules that keep a member's history possible: each new event is checked against what is recorded.
+import type { LocalizedText } from "../i18n/message.js";
+import { type DomainIssue, ok, type Result, refuse } from "../result.js";
+import {
+  addYears,
+  ageOn,
+  type CalendarDate,
+  instantToMillis,
+  type PartialDate,
+  yearOf,
+} from "../time/index.js";
+import type { MemberEvent } from "./events.js";
+import {
+  applyMemberCorrections,
+  checkMemberTransition,
+  compareMemberEvents,
+  type EffectiveMemberEvent,
+  initialMemberFoldState,
+  isRecordClosed,
+  type MemberEventRefusalCode,
+  stepMemberFold,
+} from "./state.js";
+
+/** What the rules need to know beyond the member's own events. */
+export type MemberEventContext = {
+  /** The member's date of birth, for the admission age (16 to 30). */
+  birthDate?: PartialDate | undefined;
+  /** Whether the member holds a position (chức vụ) on a date: cách chức needs one. */
+  holdsPosition?: ((date: CalendarDate) => boolean) | undefined;
+  /** Whether a level belongs to the rating scale of a year; ratings are not checked without it. */
+  isRatingLevel?: ((year: number, level: string) => boolean) | undefined;
+};
+
+/** The lowest and highest admission age, in completed years (Điều lệ Đoàn: từ 16 đến 30 tuổi). */
+export const ADMISSION_AGE = { min: 16, max: 30 } as const;
+
+type Refusal = Result<never, MemberEventRefusalCode> & { ok: false };
+
+function refusal(
+  code: MemberEventRefusalCode,
+  message: LocalizedText,
+  path: DomainIssue["path"] = [],
+): Refusal {
+  return refuse(code, message, [{ path, message }]);
+}
+
+function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Refusal | null {
+  switch (event.type) {
+    case "admitted": {
+      if (context.birthDate === undefined) return null;
+      const age = ageOn(context.birthDate, event.effectiveDate);
+      // With a partial birth date, refuse only when every possible day is outside the range.
+      if (age.max < ADMISSION_AGE.min || age.min > ADMISSION_AGE.max) {
+        return refusal(
+          "admission_age_outside_range",
+          {
+            vi: "Tuổi khi kết nạp phải từ đủ 16 đến 30",
+            en: "A member must be 16 to 30 years old when admitted",
+          },
+          ["effectiveDate"],
+        );
+      }
+      return null;
+    }
+    case "activity_postponed":
+      if (event.until < event.effectiveDate) {
+        return refusal(
+          "postponement_ends_before_start",
+          { vi: "Ngày hết tạm hoãn sớm hơn ngày bắt đầu", en: "The postponement ends before it starts" },
+          ["until"],
+        );
+      }
+      if (event.until > addYears(event.effectiveDate, 1)) {
+        return refusal(
+          "postponement_too_long",
+          { vi: "Tạm hoãn sinh hoạt không quá một năm", en: "Activity may be postponed for a year at most" },
+          ["until"],
+        );
+      }
+      return null;
+    case "disciplined":
+      if (event.form === "dismissal" && !(context.holdsPosition?.(event.effectiveDate) ?? false)) {
+        return refusal(
+          "dismissal_without_position",
+          {
+            vi: "Chỉ cách chức đoàn viên đang giữ chức vụ",
+            en: "Only a member who holds a position can be dismissed from it",
+          },
+          ["form"],
+        );
+      }
+      return null;
+    case "residence_registered": {
+      const year = yearOf(event.effectiveDate);
+      if (event.year !== year && event.year !== year + 1) {
+        return refusal(
+          "residence_year_mismatch",
+          {
+            vi: "Đăng ký sinh hoạt nơi cư trú cho năm đang diễn ra hoặc năm tới",
+            en: "Register for the current year or the next one",
+          },
+          ["year"],
+        );
+      }
+      return null;
+    }
+    case "rated": {
+      const year = yearOf(event.effectiveDate);
+      if (event.year !== year && event.year !== year - 1) {
+        return refusal(
+          "rating_year_mismatch",
+          {
+            vi: "Xếp loại cho năm đang diễn ra hoặc năm trước",
+            en: "A rating is for the current year or the previous one",
+          },
+          ["year"],
+        );
+      }
+      if (context.isRatingLevel !== undefined && !context.isRatingLevel(event.year, event.level)) {
+        return refusal(
+          "unknown_rating_level",
+          {
+            vi: `Mức xếp loại không có trong thang xếp loại năm ${event.year}`,
+            en: `The level is not on the ${event.year} rating scale`,
+          },
+          ["level"],
+        );
+      }
+      return null;
+    }
+    default:
+      return null;
+  }
+}
+
+function checkDuplicates(
+  events: readonly EffectiveMemberEvent[],
+  event: EffectiveMemberEvent,
+): Refusal | null {
+  for (const other of events) {
+    if (other.id === event.id) continue;
+    if (
+      event.type === "residence_registered" &&
+      other.type === "residence_registered" &&
+      other.year === event.year
+    ) {
+      return refusal(
+        "duplicate_residence_registration",
+        {
+          vi: `Đoàn viên đã đăng ký sinh hoạt nơi cư trú năm ${event.year}`,
+          en: `The member is already registered at the place of residence for ${event.year}`,
+        },
+        ["year"],
+      );
+    }
+    if (event.type === "rated" && other.type === "rated" && other.year === event.year) {
+      return refusal(
+        "duplicate_rating",
+        {
+          vi: `Đoàn viên đã được xếp loại năm ${event.year}; hãy ghi đính chính`,
+          en: `The member is already rated for ${event.year}; record a correction instead`,
+        },
+        ["year"],
+      );
+    }
+  }
+  return null;
+}
+
+function checkSequence(events: readonly EffectiveMemberEvent[], newId: string): Refusal | null {
+  let state = initialMemberFoldState();
+  for (const event of events) {
+    const problem = checkMemberTransition(state, event);
+    if (problem !== null) {
+      const path = event.id === newId ? ["effectiveDate"] : [];
+      return refusal(problem.code, problem.message, path);
+    }
+    state = stepMemberFold(state, event);
+  }
+  return null;
+}
+
+function checkCorrection(
+  history: readonly MemberEvent[],
+  current: readonly EffectiveMemberEvent[],
+  event: Extract<MemberEvent, { type: "corrected" }>,
+): Refusal | null {
+  const recorded = history.find((other) => other.id === event.targetEventId);
+  if (recorded?.type === "corrected") {
+    return refusal(
+      "correction_of_correction",
+      {
+        vi: "Không đính chính một bản đính chính; hãy đính chính sự kiện gốc",
+        en: "Correct the original event, not a correction",
+      },
+      ["targetEventId"],
+    );
+  }
+  const target = current.find((other) => other.id === event.targetEventId);
+  if (recorded === undefined || target === undefined) {
+    return refusal(
+      "correction_target_missing",
+      { vi: "Không tìm thấy sự kiện cần đính chính", en: "The event to correct was not found" },
+      ["targetEventId"],
+    );
+  }
+  if (instantToMillis(event.recordedAt) <= instantToMillis(recorded.recordedAt)) {
+    return refusal(
+      "correction_not_recorded_later",
+      {
+        vi: "Đính chính phải được ghi sau sự kiện gốc",
+        en: "A correction is recorded after the event it corrects",
+      },
+      ["recordedAt"],
+    );
+  }
+  const earliest =
+    event.replacement !== null && event.replacement.effectiveDate < target.effectiveDate
+      ? event.replacement.effectiveDate
+      : target.effectiveDate;
+  if (event.effectiveDate > earliest) {
+    // A correction takes effect no later than what it changes, so figures as of an earlier date
+    // are unaffected by corrections that touch only later dates.
+    return refusal(
+      "correction_date_after_target",
+      {
+        vi: "Ngày hiệu lực của đính chính không được muộn hơn ngày của sự kiện được đính chính",
+        en: "A correction takes effect no later than the event it changes",
+      },
+      ["effectiveDate"],
+    );
+  }
+  return null;
+}
+
+/**
+ * Checks a new event against a member's recorded history (all of it, corrections included).
+ * Refuses an impossible sequence with a stable code and a bilingual reason.
+ * @example validateMemberEvent(history, transferIn, { birthDate: "1995" }) // { ok: false, code: "transfer_not_pending", … }
+ */
+export function validateMemberEvent(
+  history: readonly MemberEvent[],
+  event: MemberEvent,
+  context: MemberEventContext = {},
+): Result<MemberEvent, MemberEventRefusalCode> {
+  const first = history[0];
+  if (first !== undefined && history.some((other) => other.memberId !== event.memberId)) {
+    return refusal("member_mismatch", {
+      vi: "Sự kiện thuộc về đoàn viên khác",
+      en: "The event belongs to another member",
+    });
+  }
+  if (history.some((other) => other.id === event.id)) {
+    return refusal(
+      "duplicate_event_id",
+      { vi: "Mã sự kiện đã tồn tại", en: "An event with this id already exists" },
+      ["id"],
+    );
+  }
+  const current = applyMemberCorrections(history);
+  if (event.type === "corrected") {
+    const problem = checkCorrection(history, current, event);
+    if (problem !== null) return problem;
+    const corrected = applyMemberCorrections([...history, event]);
+    const replacement = corrected.find((other) => other.id === event.targetEventId);
+    if (replacement !== undefined) {
+      const bodyProblem =
+        checkBody(replacement, context) ??
+        checkDuplicates(
+          corrected.filter((other) => other.id !== replacement.id),
+          replacement,
+        );
+      if (bodyProblem !== null) return bodyProblem;
+    }
+    return checkSequence(corrected, event.targetEventId) ?? ok(event);
+  }
+  const closing = current.find(
+    (other) =>
+      other.type === "removed_from_roll" ||
+      other.type === "deceased" ||
+      (other.type === "disciplined" && other.form === "expulsion"),
+  );
+  if (closing !== undefined) {
+    const status =
+      closing.type === "removed_from_roll"
+        ? "removed"
+        : closing.type === "deceased"
+          ? "deceased"
+          : "expelled";
+    if (isRecordClosed(status)) {
+      return refusal("record_closed", {
+        vi: "Hồ sơ đoàn viên đã khép lại (xóa tên, khai trừ hoặc từ trần): chỉ được ghi đính chính",
+        en: "The member's record is closed (removed, expelled or deceased): only a correction may be recorded",
+      });
+    }
+  }
+  return (
+    checkBody(event, context) ??
+    checkDuplicates(current, event) ??
+    checkSequence([...current, event].sort(compareMemberEvents), event.id) ??
+    ok(event)
+  );
+}
