@@ -1,8 +1,10 @@
 // The public surface of @sodoan/domain: every export here is deliberate and documented.
+export * from "./i18n/issues.js";
 export * from "./i18n/message.js";
 export * from "./result.js";
 export * from "./time/index.js";
 export * from "./id/index.js";
 export * from "./document/index.js";
 export * from "./organization/index.js";
+export * from "./rating/index.js";
 export * from "./text/index.js";

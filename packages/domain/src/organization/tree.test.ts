@@ -198,29 +198,25 @@ const dateArb = fc
 const ids = ["soc-trang", "hau-giang", "can-tho", "khoi-dn", "dcs-a", "cdcs-b", "cd-a1", "cd-a2"];
 const idArb = fc.constantFrom(...ids);
 const eventArb: fc.Arbitrary<LineageEvent> = fc.oneof(
-  fc
-    .record({ id: idArb, to: idArb, date: dateArb })
-    .map(
-      ({ id, to, date }): LineageEvent => ({
-        type: "reparented",
-        id: `e-${id}-${date}`,
-        organizationId: id,
-        toParentId: to,
-        effectiveDate: date,
-        recordedAt: AT,
-      }),
-    ),
-  fc
-    .record({ id: idArb, date: dateArb })
-    .map(
-      ({ id, date }): LineageEvent => ({
-        type: "dissolved",
-        id: `d-${id}-${date}`,
-        organizationId: id,
-        effectiveDate: date,
-        recordedAt: AT,
-      }),
-    ),
+  fc.record({ id: idArb, to: idArb, date: dateArb }).map(
+    ({ id, to, date }): LineageEvent => ({
+      type: "reparented",
+      id: `e-${id}-${date}`,
+      organizationId: id,
+      toParentId: to,
+      effectiveDate: date,
+      recordedAt: AT,
+    }),
+  ),
+  fc.record({ id: idArb, date: dateArb }).map(
+    ({ id, date }): LineageEvent => ({
+      type: "dissolved",
+      id: `d-${id}-${date}`,
+      organizationId: id,
+      effectiveDate: date,
+      recordedAt: AT,
+    }),
+  ),
   fc
     .record({ sources: fc.uniqueArray(idArb, { minLength: 1, maxLength: 3 }), target: idArb, date: dateArb })
     .map(
@@ -233,18 +229,16 @@ const eventArb: fc.Arbitrary<LineageEvent> = fc.oneof(
         recordedAt: AT,
       }),
     ),
-  fc
-    .record({ id: idArb, name: fc.string({ minLength: 1 }), date: dateArb })
-    .map(
-      ({ id, name, date }): LineageEvent => ({
-        type: "renamed",
-        id: `r-${id}`,
-        organizationId: id,
-        name,
-        effectiveDate: date,
-        recordedAt: AT,
-      }),
-    ),
+  fc.record({ id: idArb, name: fc.string({ minLength: 1 }), date: dateArb }).map(
+    ({ id, name, date }): LineageEvent => ({
+      type: "renamed",
+      id: `r-${id}`,
+      organizationId: id,
+      name,
+      effectiveDate: date,
+      recordedAt: AT,
+    }),
+  ),
 );
 
 describe("properties", () => {
