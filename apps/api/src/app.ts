@@ -1,11 +1,11 @@
 // The API as a Hono app: middleware, the error vocabulary, and every route, apart from the listener.
-import { Hono } from "hono";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import type { AppEnv, Services } from "./context.js";
+import type { Services } from "./context.js";
 import { isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
+import { createRouter } from "./openapi.js";
 import { healthRoutes } from "./routes/health.js";
 import { publicArticleRoutes } from "./routes/public-articles.js";
 
@@ -13,7 +13,8 @@ export type { Services } from "./context.js";
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(services: Services) {
-  const app = new Hono<AppEnv>()
+  const api = createRouter();
+  const app = api
     .use(requestId())
     .use(secureHeaders())
     .use(async (c, next) => {
@@ -22,6 +23,15 @@ export function createApp(services: Services) {
     })
     .route("/api/health", healthRoutes)
     .route("/api/v1/public/articles", publicArticleRoutes);
+
+  api.doc31("/api/openapi.json", {
+    openapi: "3.1.0",
+    info: {
+      title: "Sổ Đoàn API",
+      version: "0.0.0",
+      description: "API của Sổ Đoàn / The Sổ Đoàn API. Lỗi / Errors: DESIGN.md §6.",
+    },
+  });
 
   app.notFound((c) => c.json(errorBody("NOT_FOUND", c.var.requestId), 404));
 

@@ -1,24 +1,41 @@
 // Public (anonymous) reading of published articles: what the news viewer shows.
+import { createRoute, z } from "@hono/zod-openapi";
 import { and, count, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
-import { Hono } from "hono";
-import type { AppEnv } from "../context.js";
 import { article, organization } from "../db/schema.js";
-import { parseInput } from "../validation.js";
-import { type Page, PageQuerySchema } from "./list.js";
+import { createRouter, errorResponse, pageSchemaOf } from "../openapi.js";
+import { PageQuerySchema } from "./list.js";
 
 /** An article as a list shows it to the public. */
-export type PublicArticleSummary = {
-  id: string;
-  slug: string;
-  title: string;
-  lead: string;
-  category: string;
-  organizationName: string;
-  publishedAt: string;
-};
+export const PublicArticleSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    lead: z.string(),
+    category: z.string(),
+    organizationName: z.string(),
+    publishedAt: z.iso.datetime(),
+  })
+  .openapi("PublicArticleSummary");
+export type PublicArticleSummary = z.infer<typeof PublicArticleSummarySchema>;
 
-export const publicArticleRoutes = new Hono<AppEnv>().get("/", async (c) => {
-  const { page, pageSize } = parseInput(PageQuerySchema, c.req.query());
+const listRoute = createRoute({
+  method: "get",
+  path: "/",
+  tags: ["public"],
+  summary: "Tin bài đã đăng, mới nhất trước / Published articles, newest first",
+  request: { query: PageQuerySchema },
+  responses: {
+    200: {
+      description: "Một trang tin bài / A page of articles",
+      content: { "application/json": { schema: pageSchemaOf(PublicArticleSummarySchema) } },
+    },
+    400: errorResponse("Tham số không hợp lệ / Invalid parameters"),
+  },
+});
+
+export const publicArticleRoutes = createRouter().openapi(listRoute, async (c) => {
+  const { page, pageSize } = c.req.valid("query");
   const { database, now } = c.var.services;
   // A scheduled article becomes public when its publication time has passed, with no job to flip it.
   const visible = and(
@@ -46,6 +63,5 @@ export const publicArticleRoutes = new Hono<AppEnv>().get("/", async (c) => {
     database.db.select({ total: count() }).from(article).where(visible),
   ]);
   const items = rows.map((row) => ({ ...row, publishedAt: new Date(row.publishedAt ?? 0).toISOString() }));
-  const body: Page<PublicArticleSummary> = { items, total: totals[0]?.total ?? 0, page, pageSize };
-  return c.json(body, 200);
+  return c.json({ items, total: totals[0]?.total ?? 0, page, pageSize }, 200);
 });

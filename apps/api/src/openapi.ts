@@ -1,0 +1,52 @@
+// Routes are declared with their zod schemas so that validation and the OpenAPI document agree.
+import { OpenAPIHono, z } from "@hono/zod-openapi";
+import type { AppEnv } from "./context.js";
+import { ApiError, DEFAULT_MESSAGES } from "./errors.js";
+import { issuesOf } from "./validation.js";
+
+/**
+ * A sub-app whose request validation fails with the API's own 400 body. `issues` paths start with
+ * where the value came from only for bodies (`["member", "birthDate"]` is the body's field).
+ */
+export function createRouter() {
+  return new OpenAPIHono<AppEnv>({
+    defaultHook: (result) => {
+      if (result.success) return;
+      throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
+        issues: issuesOf(result.error),
+      });
+    },
+  });
+}
+
+/** The error body as a schema, for the OpenAPI document. */
+export const ErrorBodySchema = z
+  .object({
+    error: z.object({
+      code: z.string(),
+      message: z.object({ vi: z.string(), en: z.string() }),
+      issues: z.array(
+        z.object({
+          path: z.array(z.union([z.string(), z.number()])),
+          message: z.object({ vi: z.string(), en: z.string() }),
+        }),
+      ),
+      requestId: z.string(),
+    }),
+  })
+  .openapi("Error");
+
+/** The OpenAPI response entry of an error status. */
+export function errorResponse(description: string) {
+  return { description, content: { "application/json": { schema: ErrorBodySchema } } };
+}
+
+/** The envelope of a list (DESIGN §6), for the OpenAPI document. */
+export function pageSchemaOf<T extends z.ZodType>(item: T) {
+  return z.object({
+    items: z.array(item),
+    total: z.number().int(),
+    page: z.number().int(),
+    pageSize: z.number().int(),
+  });
+}
