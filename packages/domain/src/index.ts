@@ -6,5 +6,6 @@ export * from "./time/index.js";
 export * from "./id/index.js";
 export * from "./document/index.js";
 export * from "./organization/index.js";
+export * from "./position/index.js";
 export * from "./rating/index.js";
 export * from "./text/index.js";

@@ -7,7 +7,7 @@ import type {
   OrganizationRecords,
   ParentLink,
 } from "./index.js";
-import { resolveOrganizationTree, validateLineageEvent, validateParentLink } from "./index.js";
+import { validateLineageEvent, validateParentLink } from "./index.js";
 
 const AT = "2020-01-01T00:00:00Z";
 

@@ -193,7 +193,7 @@ describe("formatNumber and formatPercent", () => {
   });
 
   it("honours the number of decimals asked", () => {
-    expect(formatNumber(3.14159, "vi", { maximumFractionDigits: 3 })).toBe("3,142");
+    expect(formatNumber(2.71234, "vi", { maximumFractionDigits: 3 })).toBe("2,712");
     expect(formatNumber(2, "en", { minimumFractionDigits: 2 })).toBe("2.00");
   });
 
