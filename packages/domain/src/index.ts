@@ -9,3 +9,6 @@ export * from "./organization/index.js";
 export * from "./position/index.js";
 export * from "./rating/index.js";
 export * from "./text/index.js";
+export * from "./member/index.js";
+export * from "./referral/index.js";
+export * from "./metrics/index.js";

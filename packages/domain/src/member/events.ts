@@ -1,8 +1,8 @@
 // The dated events of a member's life in the Union, each with when it took effect and when it was recorded.
 import { z } from "zod";
+import { IdSchema } from "../id/index.js";
 import { CalendarDateSchema, InstantSchema } from "../time/index.js";
 
-const IdSchema = z.string().trim().min(1).max(64);
 const YearSchema = z.int().min(1931).max(2200);
 
 /** The kinds of member event, in the order of the lifecycle. */

@@ -129,7 +129,7 @@ describe("validateMemberEvent", () => {
       [],
       admitted("2010-01-10"),
       { birthDate: "1995" },
-      "admission_age_outside_range",
+      "ADMISSION_AGE_OUTSIDE_RANGE",
     ],
     ["admission maybe 16 (year only)", [], admitted("2011-06-01"), { birthDate: "1995" }, null],
     [
@@ -137,37 +137,37 @@ describe("validateMemberEvent", () => {
       [],
       admitted("2012-01-01"),
       { birthDate: "1980-05-01" },
-      "admission_age_outside_range",
+      "ADMISSION_AGE_OUTSIDE_RANGE",
     ],
-    ["second admission", [a], admitted("2013-01-01"), {}, "already_admitted"],
+    ["second admission", [a], admitted("2013-01-01"), {}, "ALREADY_ADMITTED"],
     [
       "before admission",
       [a],
       ev("rewarded", "2011-01-01", { title: "Giấy khen" }),
       {},
-      "event_before_admission",
+      "EVENT_BEFORE_ADMISSION",
     ],
-    ["no admission", [], ev("matured", "2011-01-01", {}), {}, "event_before_admission"],
+    ["no admission", [], ev("matured", "2011-01-01", {}), {}, "EVENT_BEFORE_ADMISSION"],
     [
       "transfer from another unit",
       [a],
       ev("transfer_out", "2013-01-01", { fromUnitId: "b9", toUnitId: "b2" }),
       {},
-      "transfer_from_other_unit",
+      "TRANSFER_FROM_OTHER_UNIT",
     ],
     [
       "receive a transfer not pending",
       [a],
       ev("transfer_in", "2013-01-01", { transferOutEventId: "x", unitId: "b2" }),
       {},
-      "transfer_not_pending",
+      "TRANSFER_NOT_PENDING",
     ],
     [
       "receive at another unit",
       [a, out],
       ev("transfer_in", "2014-06-01", { transferOutEventId: out.id, unitId: "b3" }),
       {},
-      "transfer_unit_mismatch",
+      "TRANSFER_UNIT_MISMATCH",
     ],
     [
       "receive",
@@ -181,14 +181,14 @@ describe("validateMemberEvent", () => {
       [a, out],
       ev("activity_postponed", "2014-06-01", { until: "2014-12-01" }),
       {},
-      "not_allowed_in_status",
+      "NOT_ALLOWED_IN_STATUS",
     ],
     [
       "postpone too long",
       [a],
       ev("activity_postponed", "2014-06-01", { until: "2015-06-02" }),
       {},
-      "postponement_too_long",
+      "POSTPONEMENT_TOO_LONG",
     ],
     ["postpone a year", [a], ev("activity_postponed", "2014-06-01", { until: "2015-06-01" }), {}, null],
     [
@@ -196,7 +196,7 @@ describe("validateMemberEvent", () => {
       [a],
       ev("disciplined", "2014-06-01", { form: "dismissal", organizationId: "g1", decisionRef: "2-QĐ/ĐTN" }),
       { holdsPosition: () => false },
-      "dismissal_without_position",
+      "DISMISSAL_WITHOUT_POSITION",
     ],
     [
       "dismissal with position",
@@ -210,42 +210,42 @@ describe("validateMemberEvent", () => {
       [a, removed],
       ev("rewarded", "2016-01-01", { title: "Giấy khen" }),
       {},
-      "record_closed",
+      "RECORD_CLOSED",
     ],
     [
       "back-dated after removal",
       [a, removed],
       ev("rewarded", "2013-01-01", { title: "Giấy khen" }),
       {},
-      "record_closed",
+      "RECORD_CLOSED",
     ],
     [
       "second residence registration",
       [a, ev("residence_registered", "2014-02-01", { year: 2014, organizationId: "kp" })],
       ev("residence_registered", "2014-03-01", { year: 2014, organizationId: "kp" }),
       {},
-      "duplicate_residence_registration",
+      "DUPLICATE_RESIDENCE_REGISTRATION",
     ],
     [
       "residence for a far year",
       [a],
       ev("residence_registered", "2014-03-01", { year: 2016, organizationId: "kp" }),
       {},
-      "residence_year_mismatch",
+      "RESIDENCE_YEAR_MISMATCH",
     ],
     [
       "unknown rating level",
       [a],
       ev("rated", "2014-12-20", { year: 2014, level: "gioi" }),
       { isRatingLevel: (_y, l) => l === "xuat_sac" },
-      "unknown_rating_level",
+      "UNKNOWN_RATING_LEVEL",
     ],
     [
       "transfer inserted before a later transfer",
       [a, out],
       ev("transfer_out", "2013-01-01", { fromUnitId: "b1", toUnitId: "b5" }),
       {},
-      "not_allowed_in_status",
+      "NOT_ALLOWED_IN_STATUS",
     ],
   ];
   test.each(cases)("%s", (_name, history, event, context, code) => {
@@ -274,10 +274,10 @@ describe("validateMemberEvent", () => {
       }) satisfies MemberEvent;
     expect(validateMemberEvent([a, removed], fix(at("2015-02-01"))).ok).toBe(true);
     expect(validateMemberEvent([a, removed], fix(at("2014-12-01")))).toMatchObject({
-      code: "correction_not_recorded_later",
+      code: "CORRECTION_NOT_RECORDED_LATER",
     });
     expect(validateMemberEvent([a, removed], fix(at("2015-02-01"), "2015-01-02"))).toMatchObject({
-      code: "correction_date_after_target",
+      code: "CORRECTION_DATE_AFTER_TARGET",
     });
     const corrected = [a, removed, fix(at("2015-02-01"))];
     expect(deriveMemberState(corrected, { asOf: "2016-01-01" }).status).toBe("matured");

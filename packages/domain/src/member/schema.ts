@@ -1,9 +1,8 @@
 // The member's personal record and the inputs that create or change it; the lifecycle lives in events.
 import { z } from "zod";
 import { bilingual } from "../i18n/message.js";
+import { IdSchema } from "../id/index.js";
 import { CalendarDateSchema, InstantSchema, PartialDateSchema } from "../time/index.js";
-
-const IdSchema = z.string().trim().min(1).max(64);
 
 /** A member's gender as the Union's register writes it (Nam / Nữ); absent when not recorded. */
 export const GenderSchema = z.enum(["male", "female"]);

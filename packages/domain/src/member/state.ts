@@ -158,29 +158,29 @@ export type TransitionRefusal = { code: MemberEventRefusalCode; message: Localiz
 
 /** The stable codes with which a member event is refused. */
 export type MemberEventRefusalCode =
-  | "member_mismatch"
-  | "duplicate_event_id"
-  | "event_before_admission"
-  | "already_admitted"
-  | "admission_age_outside_range"
-  | "record_closed"
-  | "not_allowed_in_status"
-  | "transfer_from_other_unit"
-  | "transfer_to_same_unit"
-  | "transfer_not_pending"
-  | "transfer_unit_mismatch"
-  | "postponement_too_long"
-  | "postponement_ends_before_start"
-  | "dismissal_without_position"
-  | "residence_year_mismatch"
-  | "duplicate_residence_registration"
-  | "rating_year_mismatch"
-  | "duplicate_rating"
-  | "unknown_rating_level"
-  | "correction_target_missing"
-  | "correction_of_correction"
-  | "correction_not_recorded_later"
-  | "correction_date_after_target";
+  | "MEMBER_MISMATCH"
+  | "DUPLICATE_EVENT_ID"
+  | "EVENT_BEFORE_ADMISSION"
+  | "ALREADY_ADMITTED"
+  | "ADMISSION_AGE_OUTSIDE_RANGE"
+  | "RECORD_CLOSED"
+  | "NOT_ALLOWED_IN_STATUS"
+  | "TRANSFER_FROM_OTHER_UNIT"
+  | "TRANSFER_TO_SAME_UNIT"
+  | "TRANSFER_NOT_PENDING"
+  | "TRANSFER_UNIT_MISMATCH"
+  | "POSTPONEMENT_TOO_LONG"
+  | "POSTPONEMENT_ENDS_BEFORE_START"
+  | "DISMISSAL_WITHOUT_POSITION"
+  | "RESIDENCE_YEAR_MISMATCH"
+  | "DUPLICATE_RESIDENCE_REGISTRATION"
+  | "RATING_YEAR_MISMATCH"
+  | "DUPLICATE_RATING"
+  | "UNKNOWN_RATING_LEVEL"
+  | "CORRECTION_TARGET_MISSING"
+  | "CORRECTION_OF_CORRECTION"
+  | "CORRECTION_NOT_RECORDED_LATER"
+  | "CORRECTION_DATE_AFTER_TARGET";
 
 const ALLOWED: Record<MemberEventBody["type"], readonly MemberStatusOrNone[]> = {
   admitted: ["not_admitted"],
@@ -222,7 +222,7 @@ export function checkMemberTransition(
   const status = hasPostponementEnded(state, event.effectiveDate) ? "active" : state.status;
   if (status === "not_admitted" && event.type !== "admitted") {
     return {
-      code: "event_before_admission",
+      code: "EVENT_BEFORE_ADMISSION",
       message: {
         vi: "Sự kiện xảy ra trước khi kết nạp vào Đoàn",
         en: "The event takes effect before the admission",
@@ -231,13 +231,13 @@ export function checkMemberTransition(
   }
   if (event.type === "admitted" && status !== "not_admitted") {
     return {
-      code: "already_admitted",
+      code: "ALREADY_ADMITTED",
       message: { vi: "Đoàn viên đã được kết nạp", en: "The member was already admitted" },
     };
   }
   if (isRecordClosed(status)) {
     return {
-      code: "record_closed",
+      code: "RECORD_CLOSED",
       message: {
         vi: `Đoàn viên ${MEMBER_STATUS_LABELS[status].vi}: chỉ được ghi đính chính`,
         en: `The member is ${MEMBER_STATUS_LABELS[status].en}: only a correction may be recorded`,
@@ -247,7 +247,7 @@ export function checkMemberTransition(
   if (event.type === "transfer_in") {
     if (state.pendingTransfer === null || state.pendingTransfer.eventId !== event.transferOutEventId) {
       return {
-        code: "transfer_not_pending",
+        code: "TRANSFER_NOT_PENDING",
         message: {
           vi: "Không có lượt chuyển sinh hoạt đang chờ tiếp nhận này",
           en: "There is no such transfer waiting to be received",
@@ -256,7 +256,7 @@ export function checkMemberTransition(
     }
     if (state.pendingTransfer.toUnitId !== event.unitId) {
       return {
-        code: "transfer_unit_mismatch",
+        code: "TRANSFER_UNIT_MISMATCH",
         message: {
           vi: "Đơn vị tiếp nhận khác đơn vị được giới thiệu chuyển đến",
           en: "The receiving unit is not the one the transfer was addressed to",
@@ -266,7 +266,7 @@ export function checkMemberTransition(
   }
   if (!ALLOWED[event.type].includes(status)) {
     return {
-      code: "not_allowed_in_status",
+      code: "NOT_ALLOWED_IN_STATUS",
       message: {
         vi: `Không thể ghi sự kiện này khi đoàn viên ${MEMBER_STATUS_LABELS[status].vi}`,
         en: `This event cannot be recorded while the member is ${MEMBER_STATUS_LABELS[status].en}`,
@@ -276,7 +276,7 @@ export function checkMemberTransition(
   if (event.type === "transfer_out") {
     if (event.fromUnitId !== state.unitId) {
       return {
-        code: "transfer_from_other_unit",
+        code: "TRANSFER_FROM_OTHER_UNIT",
         message: {
           vi: "Đơn vị chuyển đi không phải đơn vị đoàn viên đang sinh hoạt",
           en: "The sending unit is not the member's home unit",
@@ -285,7 +285,7 @@ export function checkMemberTransition(
     }
     if (event.toUnitId === event.fromUnitId) {
       return {
-        code: "transfer_to_same_unit",
+        code: "TRANSFER_TO_SAME_UNIT",
         message: {
           vi: "Không thể chuyển sinh hoạt về chính đơn vị cũ",
           en: "A transfer must go to another unit",

@@ -1,5 +1,6 @@
 // The rules that keep a member's history possible: each new event is checked against what is recorded.
 import type { LocalizedText } from "../i18n/message.js";
+import { scaleFor } from "../rating/index.js";
 import { type DomainIssue, ok, type Result, refuse } from "../result.js";
 import {
   addYears,
@@ -27,7 +28,7 @@ export type MemberEventContext = {
   birthDate?: PartialDate | undefined;
   /** Whether the member holds a position (chức vụ) on a date: cách chức needs one. */
   holdsPosition?: ((date: CalendarDate) => boolean) | undefined;
-  /** Whether a level belongs to the rating scale of a year; ratings are not checked without it. */
+  /** Whether a level belongs to the rating scale of a year; the domain's member scales by default. */
   isRatingLevel?: ((year: number, level: string) => boolean) | undefined;
 };
 
@@ -52,7 +53,7 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
       // With a partial birth date, refuse only when every possible day is outside the range.
       if (age.max < ADMISSION_AGE.min || age.min > ADMISSION_AGE.max) {
         return refusal(
-          "admission_age_outside_range",
+          "ADMISSION_AGE_OUTSIDE_RANGE",
           {
             vi: "Tuổi khi kết nạp phải từ đủ 16 đến 30",
             en: "A member must be 16 to 30 years old when admitted",
@@ -65,14 +66,14 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
     case "activity_postponed":
       if (event.until < event.effectiveDate) {
         return refusal(
-          "postponement_ends_before_start",
+          "POSTPONEMENT_ENDS_BEFORE_START",
           { vi: "Ngày hết tạm hoãn sớm hơn ngày bắt đầu", en: "The postponement ends before it starts" },
           ["until"],
         );
       }
       if (event.until > addYears(event.effectiveDate, 1)) {
         return refusal(
-          "postponement_too_long",
+          "POSTPONEMENT_TOO_LONG",
           { vi: "Tạm hoãn sinh hoạt không quá một năm", en: "Activity may be postponed for a year at most" },
           ["until"],
         );
@@ -81,7 +82,7 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
     case "disciplined":
       if (event.form === "dismissal" && !(context.holdsPosition?.(event.effectiveDate) ?? false)) {
         return refusal(
-          "dismissal_without_position",
+          "DISMISSAL_WITHOUT_POSITION",
           {
             vi: "Chỉ cách chức đoàn viên đang giữ chức vụ",
             en: "Only a member who holds a position can be dismissed from it",
@@ -94,7 +95,7 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
       const year = yearOf(event.effectiveDate);
       if (event.year !== year && event.year !== year + 1) {
         return refusal(
-          "residence_year_mismatch",
+          "RESIDENCE_YEAR_MISMATCH",
           {
             vi: "Đăng ký sinh hoạt nơi cư trú cho năm đang diễn ra hoặc năm tới",
             en: "Register for the current year or the next one",
@@ -108,7 +109,7 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
       const year = yearOf(event.effectiveDate);
       if (event.year !== year && event.year !== year - 1) {
         return refusal(
-          "rating_year_mismatch",
+          "RATING_YEAR_MISMATCH",
           {
             vi: "Xếp loại cho năm đang diễn ra hoặc năm trước",
             en: "A rating is for the current year or the previous one",
@@ -116,9 +117,13 @@ function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Re
           ["year"],
         );
       }
-      if (context.isRatingLevel !== undefined && !context.isRatingLevel(event.year, event.level)) {
+      const isKnown =
+        context.isRatingLevel?.(event.year, event.level) ??
+        scaleFor("member", event.year)?.levels.some((level) => level.id === event.level) ??
+        false;
+      if (!isKnown) {
         return refusal(
-          "unknown_rating_level",
+          "UNKNOWN_RATING_LEVEL",
           {
             vi: `Mức xếp loại không có trong thang xếp loại năm ${event.year}`,
             en: `The level is not on the ${event.year} rating scale`,
@@ -145,7 +150,7 @@ function checkDuplicates(
       other.year === event.year
     ) {
       return refusal(
-        "duplicate_residence_registration",
+        "DUPLICATE_RESIDENCE_REGISTRATION",
         {
           vi: `Đoàn viên đã đăng ký sinh hoạt nơi cư trú năm ${event.year}`,
           en: `The member is already registered at the place of residence for ${event.year}`,
@@ -155,7 +160,7 @@ function checkDuplicates(
     }
     if (event.type === "rated" && other.type === "rated" && other.year === event.year) {
       return refusal(
-        "duplicate_rating",
+        "DUPLICATE_RATING",
         {
           vi: `Đoàn viên đã được xếp loại năm ${event.year}; hãy ghi đính chính`,
           en: `The member is already rated for ${event.year}; record a correction instead`,
@@ -188,7 +193,7 @@ function checkCorrection(
   const recorded = history.find((other) => other.id === event.targetEventId);
   if (recorded?.type === "corrected") {
     return refusal(
-      "correction_of_correction",
+      "CORRECTION_OF_CORRECTION",
       {
         vi: "Không đính chính một bản đính chính; hãy đính chính sự kiện gốc",
         en: "Correct the original event, not a correction",
@@ -199,14 +204,14 @@ function checkCorrection(
   const target = current.find((other) => other.id === event.targetEventId);
   if (recorded === undefined || target === undefined) {
     return refusal(
-      "correction_target_missing",
+      "CORRECTION_TARGET_MISSING",
       { vi: "Không tìm thấy sự kiện cần đính chính", en: "The event to correct was not found" },
       ["targetEventId"],
     );
   }
   if (instantToMillis(event.recordedAt) <= instantToMillis(recorded.recordedAt)) {
     return refusal(
-      "correction_not_recorded_later",
+      "CORRECTION_NOT_RECORDED_LATER",
       {
         vi: "Đính chính phải được ghi sau sự kiện gốc",
         en: "A correction is recorded after the event it corrects",
@@ -222,7 +227,7 @@ function checkCorrection(
     // A correction takes effect no later than what it changes, so figures as of an earlier date
     // are unaffected by corrections that touch only later dates.
     return refusal(
-      "correction_date_after_target",
+      "CORRECTION_DATE_AFTER_TARGET",
       {
         vi: "Ngày hiệu lực của đính chính không được muộn hơn ngày của sự kiện được đính chính",
         en: "A correction takes effect no later than the event it changes",
@@ -236,7 +241,7 @@ function checkCorrection(
 /**
  * Checks a new event against a member's recorded history (all of it, corrections included).
  * Refuses an impossible sequence with a stable code and a bilingual reason.
- * @example validateMemberEvent(history, transferIn, { birthDate: "1995" }) // { ok: false, code: "transfer_not_pending", … }
+ * @example validateMemberEvent(history, transferIn, { birthDate: "1995" }) // { ok: false, code: "TRANSFER_NOT_PENDING", … }
  */
 export function validateMemberEvent(
   history: readonly MemberEvent[],
@@ -245,14 +250,14 @@ export function validateMemberEvent(
 ): Result<MemberEvent, MemberEventRefusalCode> {
   const first = history[0];
   if (first !== undefined && history.some((other) => other.memberId !== event.memberId)) {
-    return refusal("member_mismatch", {
+    return refusal("MEMBER_MISMATCH", {
       vi: "Sự kiện thuộc về đoàn viên khác",
       en: "The event belongs to another member",
     });
   }
   if (history.some((other) => other.id === event.id)) {
     return refusal(
-      "duplicate_event_id",
+      "DUPLICATE_EVENT_ID",
       { vi: "Mã sự kiện đã tồn tại", en: "An event with this id already exists" },
       ["id"],
     );
@@ -288,7 +293,7 @@ export function validateMemberEvent(
           ? "deceased"
           : "expelled";
     if (isRecordClosed(status)) {
-      return refusal("record_closed", {
+      return refusal("RECORD_CLOSED", {
         vi: "Hồ sơ đoàn viên đã khép lại (xóa tên, khai trừ hoặc từ trần): chỉ được ghi đính chính",
         en: "The member's record is closed (removed, expelled or deceased): only a correction may be recorded",
       });
