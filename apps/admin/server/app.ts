@@ -52,19 +52,22 @@ export function createAdminServer({ apiUrl, distDir }: AdminServerOptions) {
   app.all("/api/*", (c) => forwardToApi(c, apiOrigin));
 
   app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
-  app.use(
-    "/assets/*",
-    serveStatic({ root, onFound: (_file, c) => void c.header("Cache-Control", IMMUTABLE) }),
-  );
+  // Cache headers are set once the file is found: a header set inside serveStatic can miss the
+  // response it built.
+  app.use(async (c, next) => {
+    await next();
+    if (!c.res.ok || c.res.headers.has("Cache-Control")) return;
+    if (c.req.path.startsWith("/assets/")) c.header("Cache-Control", IMMUTABLE);
+    else
+      c.header(
+        "Cache-Control",
+        c.res.headers.get("Content-Type")?.startsWith("text/html") ? NO_CACHE : SHORT,
+      );
+  });
+  app.use("/assets/*", serveStatic({ root }));
   // A missing hashed asset must be a 404: answering with index.html would feed HTML to a <script>.
   app.all("/assets/*", (c) => c.json(errorBody("NOT_FOUND", NOT_FOUND, c.get("requestId")), 404));
-  app.use(
-    "*",
-    serveStatic({
-      root,
-      onFound: (file, c) => void c.header("Cache-Control", file.endsWith(".html") ? NO_CACHE : SHORT),
-    }),
-  );
+  app.use("*", serveStatic({ root }));
 
   // Every other page path belongs to the SPA's router.
   app.on(["GET", "HEAD"], "*", async (c) => {
