@@ -1,4 +1,6 @@
 // The public surface of @sodoan/domain: every export here is deliberate and documented.
+export * from "./article/index.js";
+export * from "./conference/index.js";
 export * from "./i18n/issues.js";
 export * from "./i18n/message.js";
 export * from "./result.js";

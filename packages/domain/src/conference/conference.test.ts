@@ -1,0 +1,155 @@
+import { describe, expect, it } from "vitest";
+import { validate } from "../i18n/issues.js";
+import type { Organization } from "../organization/index.js";
+import type { PositionTerm } from "../position/index.js";
+import {
+  type Conference,
+  ConferenceCreateSchema,
+  ConferenceSchema,
+  directivesDue,
+  participantOn,
+  validateFollowUp,
+} from "./index.js";
+
+const AT = "2021-11-26T00:00:00Z";
+const haNamExtended = ConferenceSchema.parse({
+  id: "conf-ha-nam-2021-11-25",
+  organizerId: "td-ha-nam",
+  convenedBy: { organizationId: "td-ha-nam", body: "standing_committee" },
+  kind: "extended_standing_committee",
+  title: "Hội nghị Ban Thường vụ Tỉnh đoàn mở rộng",
+  startDate: "2021-11-25",
+  endDate: "2021-11-25",
+  session: "morning",
+  chairs: [{ person: { fullName: "Trần Ngọc Nam" }, title: "Bí thư", organizationId: "td-ha-nam" }],
+  speakers: [
+    {
+      person: { fullName: "Nguyễn Thị Phương Quỳnh" },
+      title: "Phó Bí thư Thường trực",
+      organizationId: "td-ha-nam",
+    },
+  ],
+  attendees: [{ kind: "group", description: "Đại diện các đơn vị cấp huyện và tương đương" }],
+  documentsReviewed: [{ symbol: "07-KL/TWĐTN-BTC", date: "2019-02-14" }, { symbol: "08-KL/TWĐTN-BTC" }],
+  periodUnderReview: { from: "2019-01-01", to: "2022-12-31" },
+  directives: [
+    { id: "d1", text: "Đào tạo bí thư chi đoàn", addressedTo: ["huyen-doan-a"], dueDate: "2022-06-30" },
+    { id: "d2", text: "Xây dựng chi đoàn mạnh", addressedTo: [], dueDate: "2022-12-31" },
+  ],
+  recordedAt: AT,
+});
+
+describe("conference schemas", () => {
+  it("keep defaults for the lists", () => {
+    expect(haNamExtended.topics).toEqual([]);
+    expect(haNamExtended.figures).toEqual([]);
+  });
+
+  const base = {
+    organizerId: "o",
+    kind: "congress",
+    title: "Đại hội",
+    startDate: "2022-10-10",
+    endDate: "2022-10-12",
+  };
+  it("accept a congress over several days", () => {
+    expect(ConferenceCreateSchema.safeParse(base).success).toBe(true);
+  });
+
+  it.each([
+    ["an end before the start", { endDate: "2022-10-09" }, ["endDate"]],
+    ["a session on a congress of several days", { session: "morning" }, ["session"]],
+    [
+      "a due date before the conference",
+      { directives: [{ id: "d", text: "x", addressedTo: [], dueDate: "2022-01-01" }] },
+      ["directives", 0, "dueDate"],
+    ],
+    ["an unknown kind", { kind: "party" }, ["kind"]],
+    [
+      "an attendee group without description",
+      { attendees: [{ kind: "group", count: 3 }] },
+      ["attendees", 0, "description"],
+    ],
+    [
+      "a reviewed document with a bad symbol",
+      { documentsReviewed: [{ symbol: "KL 07" }] },
+      ["documentsReviewed", 0, "symbol"],
+    ],
+  ])("refuse %s", (_, patch, path) => {
+    const result = validate(ConferenceCreateSchema, { ...base, ...patch });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([path]);
+  });
+});
+
+describe("participantOn", () => {
+  const organizations: Organization[] = [
+    {
+      id: "td-ha-nam",
+      name: "Tỉnh đoàn Hà Nam",
+      level: "provincial",
+      establishedOn: "1997-01-01",
+      recordedAt: AT,
+    },
+  ];
+  const nam = { fullName: "Trần Ngọc Nam", personId: "p-nam" };
+  const terms: PositionTerm[] = [
+    {
+      id: "t",
+      person: nam,
+      title: "secretary",
+      organizationId: "td-ha-nam",
+      from: "2020-10-01",
+      recordedAt: AT,
+    },
+  ];
+
+  it("takes the title of the day from the positions", () => {
+    expect(participantOn(nam, "2021-11-25", { terms, organizations })).toEqual({
+      person: nam,
+      title: "Bí thư",
+      titleEn: "Secretary",
+      organizationId: "td-ha-nam",
+      organizationName: "Tỉnh đoàn Hà Nam",
+    });
+    expect(participantOn(nam, "2019-01-01", { terms, organizations })).toEqual({ person: nam });
+  });
+});
+
+describe("directives", () => {
+  const later: Conference = {
+    ...haNamExtended,
+    id: "conf-2022",
+    startDate: "2022-07-15",
+    endDate: "2022-07-15",
+    directives: [],
+  };
+  const followed: Conference = {
+    ...haNamExtended,
+    directives: haNamExtended.directives.map((d) =>
+      d.id === "d1" ? { ...d, followedUpBy: { conferenceId: "conf-2022" } } : d,
+    ),
+  };
+
+  it.each([
+    ["2022-06-29", []],
+    ["2022-06-30", ["d1"]],
+    ["2022-12-31", ["d2"]],
+  ])("due by %s and not yet followed up", (asOf, expected) => {
+    expect(directivesDue([followed, later], asOf).map(({ directive }) => directive.id)).toEqual(expected);
+  });
+
+  it("follow-ups come later", () => {
+    expect(validateFollowUp(haNamExtended, "d1", later)).toMatchObject({
+      ok: true,
+      value: { followedUpBy: { conferenceId: "conf-2022" } },
+    });
+    expect(validateFollowUp(haNamExtended, "d1", { id: "x", startDate: "2021-11-25" })).toMatchObject({
+      ok: false,
+      code: "FOLLOW_UP_NOT_LATER",
+    });
+    expect(validateFollowUp(haNamExtended, "zz", later)).toMatchObject({
+      ok: false,
+      code: "DIRECTIVE_NOT_FOUND",
+    });
+  });
+});
