@@ -242,16 +242,31 @@ const eventArb: fc.Arbitrary<LineageEvent> = fc.oneof(
 );
 
 describe("properties", () => {
-  test.prop([fc.array(eventArb, { maxLength: 8 }), fc.array(eventArb, { maxLength: 8 }), dateArb, idArb])(
-    "a tree as of D does not change when events after D are added",
-    (past, future, asOf, rootId) => {
+  const linkArb = fc
+    .record({ child: idArb, parent: idArb, date: dateArb })
+    .filter(({ child, parent }) => child !== parent)
+    .map(({ child, parent, date }) => link(child, parent, date));
+
+  test.prop([
+    fc.array(eventArb, { maxLength: 8 }),
+    fc.array(eventArb, { maxLength: 8 }),
+    fc.array(linkArb, { maxLength: 6 }),
+    dateArb,
+    idArb,
+  ])(
+    "a tree as of D does not change when events or links after D are added",
+    (past, future, links, asOf, rootId) => {
       const before = past.filter((event) => event.effectiveDate <= asOf);
       const after = future.map((event) => ({
         ...event,
         effectiveDate: event.effectiveDate <= asOf ? "2031-01-01" : event.effectiveDate,
       }));
+      const laterLinks = links.map((l) => ({ ...l, from: l.from <= asOf ? "2031-01-01" : l.from }));
       const plain = resolveOrganizationTree({ ...base, lineageEvents: before }, { asOf });
-      const added = resolveOrganizationTree({ ...base, lineageEvents: [...before, ...after] }, { asOf });
+      const added = resolveOrganizationTree(
+        { ...base, parentLinks: [...base.parentLinks, ...laterLinks], lineageEvents: [...before, ...after] },
+        { asOf },
+      );
       expect(subtreeIds(added, rootId)).toEqual(subtreeIds(plain, rootId));
       expect([...added.nodes.values()]).toEqual([...plain.nodes.values()]);
     },

@@ -25,7 +25,7 @@ export type RatingScale = {
 };
 
 /** The key of the bucket for subjects without a rating, present in every distribution. */
-export const NOT_RATED = "not_rated";
+export const NOT_RATED = "not_rated" as const;
 export type NotRated = typeof NOT_RATED;
 
 const ACCOMPLISHMENT_LEVELS: readonly RatingLevel[] = [
