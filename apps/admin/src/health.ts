@@ -1,5 +1,7 @@
 // The API's health as the admin shows it: fetched through the same origin, read into bilingual lines.
+import type { AppType } from "@sodoan/api";
 import type { LocalizedText } from "@sodoan/domain";
+import { hc, type InferResponseType } from "hono/client";
 import { z } from "zod";
 
 export const HealthSchema = z.object({
@@ -7,6 +9,12 @@ export const HealthSchema = z.object({
   database: z.object({ driver: z.enum(["pglite", "postgres"]), ok: z.boolean() }),
 });
 export type Health = z.infer<typeof HealthSchema>;
+
+type HealthEndpoint = ReturnType<typeof hc<AppType>>["api"]["health"]["$get"];
+/** Fails to compile when the API's health answer and this schema drift apart. */
+type ApiHealth = InferResponseType<HealthEndpoint, 200> | InferResponseType<HealthEndpoint, 503>;
+const sameShape: [ApiHealth] extends [Health] ? ([Health] extends [ApiHealth] ? true : false) : false = true;
+void sameShape;
 
 const ErrorBodySchema = z.object({
   error: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }),
@@ -28,14 +36,17 @@ const UNREACHABLE: LocalizedText = {
   en: "The API server cannot be reached.",
 };
 
-/** Asks the API for its health; never throws, because a failure is something to show. */
+/**
+ * Asks the API for its health through the same origin; never throws, because a failure is something
+ * to show. The body is still checked: a proxy in between may answer with anything.
+ */
 export async function fetchHealth(fetcher: typeof fetch = fetch, signal?: AbortSignal): Promise<HealthState> {
+  const client = hc<AppType>(globalThis.location?.origin ?? "http://localhost", {
+    fetch: (input: RequestInfo | URL, init?: RequestInit) => fetcher(input, init),
+  });
   let response: Response;
   try {
-    response = await fetcher("/api/health", {
-      headers: { accept: "application/json" },
-      ...(signal ? { signal } : {}),
-    });
+    response = await client.api.health.$get(undefined, { init: signal ? { signal } : {} });
   } catch {
     return { kind: "unreachable", reason: UNREACHABLE };
   }
