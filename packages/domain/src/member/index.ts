@@ -24,6 +24,7 @@ export {
   type MemberStatusOrNone,
   type MemberTimeline,
   type MemberTransition,
+  sortMemberEvents,
 } from "./state.js";
 export { ADMISSION_AGE, type MemberEventContext, validateMemberEvent } from "./validate.js";
 

@@ -75,14 +75,35 @@ const SAME_DAY_RANK: Record<MemberEventBody["type"], number> = {
   deceased: 8,
 };
 
+type Keyed = { event: EffectiveMemberEvent; recorded: number };
+
+// Recording times are parsed only when two events share an effective date.
+function recordedOf(keyed: Keyed): number {
+  if (Number.isNaN(keyed.recorded)) keyed.recorded = instantToMillis(keyed.event.recordedAt);
+  return keyed.recorded;
+}
+
+function compareKeyed(a: Keyed, b: Keyed): number {
+  if (a.event.effectiveDate !== b.event.effectiveDate)
+    return a.event.effectiveDate < b.event.effectiveDate ? -1 : 1;
+  const recorded = recordedOf(a) - recordedOf(b);
+  if (recorded !== 0) return recorded;
+  const rank = SAME_DAY_RANK[a.event.type] - SAME_DAY_RANK[b.event.type];
+  if (rank !== 0) return rank;
+  return a.event.id < b.event.id ? -1 : a.event.id > b.event.id ? 1 : 0;
+}
+
 /** The order in which events take effect: by effective date, then recording time, then lifecycle order, then id. */
 export function compareMemberEvents(a: EffectiveMemberEvent, b: EffectiveMemberEvent): number {
-  if (a.effectiveDate !== b.effectiveDate) return a.effectiveDate < b.effectiveDate ? -1 : 1;
-  const recorded = instantToMillis(a.recordedAt) - instantToMillis(b.recordedAt);
-  if (recorded !== 0) return recorded;
-  const rank = SAME_DAY_RANK[a.type] - SAME_DAY_RANK[b.type];
-  if (rank !== 0) return rank;
-  return a.id < b.id ? -1 : a.id > b.id ? 1 : 0;
+  return compareKeyed({ event: a, recorded: Number.NaN }, { event: b, recorded: Number.NaN });
+}
+
+/** Events sorted in the order they take effect (`compareMemberEvents`), parsing recording times only for ties. */
+export function sortMemberEvents(events: Iterable<EffectiveMemberEvent>): EffectiveMemberEvent[] {
+  const keyed: Keyed[] = [];
+  for (const event of events) keyed.push({ event, recorded: Number.NaN });
+  keyed.sort(compareKeyed);
+  return keyed.map(({ event }) => event);
 }
 
 /**
@@ -97,7 +118,7 @@ export function applyMemberCorrections(
   const byId = new Map<string, EffectiveMemberEvent>();
   const corrections: MemberCorrectionEvent[] = [];
   for (const event of events) {
-    if (instantToMillis(event.recordedAt) > limit) continue;
+    if (knownAt !== undefined && instantToMillis(event.recordedAt) > limit) continue;
     if (event.type === "corrected") corrections.push(event);
     else byId.set(event.id, event);
   }
@@ -119,7 +140,7 @@ export function applyMemberCorrections(
       }
     }
   }
-  return [...byId.values()].sort(compareMemberEvents);
+  return sortMemberEvents(byId.values());
 }
 
 /** A stretch of time in one status at one unit: from `from` (inclusive) to `until` (exclusive; null = open). */

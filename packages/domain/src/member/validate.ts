@@ -14,11 +14,11 @@ import type { MemberEvent } from "./events.js";
 import {
   applyMemberCorrections,
   checkMemberTransition,
-  compareMemberEvents,
   type EffectiveMemberEvent,
   initialMemberFoldState,
   isRecordClosed,
   type MemberEventRefusalCode,
+  sortMemberEvents,
   stepMemberFold,
 } from "./state.js";
 
@@ -302,7 +302,7 @@ export function validateMemberEvent(
   return (
     checkBody(event, context) ??
     checkDuplicates(current, event) ??
-    checkSequence([...current, event].sort(compareMemberEvents), event.id) ??
+    checkSequence(sortMemberEvents([...current, event]), event.id) ??
     ok(event)
   );
 }
