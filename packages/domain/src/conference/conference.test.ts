@@ -6,6 +6,7 @@ import {
   type Conference,
   ConferenceCreateSchema,
   ConferenceSchema,
+  ConferenceUpdateSchema,
   directivesDue,
   participantOn,
   validateFollowUp,
@@ -151,5 +152,11 @@ describe("directives", () => {
       ok: false,
       code: "DIRECTIVE_NOT_FOUND",
     });
+  });
+});
+
+describe("ConferenceUpdateSchema", () => {
+  it("leaves lists alone when they are not sent", () => {
+    expect(ConferenceUpdateSchema.parse({ title: "Tên mới" })).toEqual({ title: "Tên mới" });
   });
 });

@@ -167,7 +167,18 @@ export type ConferenceCreate = z.infer<typeof ConferenceCreateSchema>;
 
 /** Changes to a conference record; lists are replaced as a whole. */
 export const ConferenceUpdateSchema = z
-  .object(conferenceFields)
+  .object({
+    ...conferenceFields,
+    // Without defaults: a list left out of an update stays as it is.
+    chairs: z.array(ParticipantSchema),
+    speakers: z.array(ParticipantSchema),
+    attendees: z.array(AttendeeGroupSchema),
+    documentsReviewed: z.array(DocumentReferenceSchema),
+    topics: z.array(z.string().trim().min(1)),
+    figures: z.array(ReportedFigureSchema),
+    conclusions: z.array(z.string().trim().min(1)),
+    directives: z.array(DirectiveSchema),
+  })
   .partial()
   .refine(
     (update) =>

@@ -1,12 +1,14 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
 import {
+  citeDocument,
   claimedDates,
   DOCUMENT_TYPES,
   DocumentCreateSchema,
   type DocumentSymbolParts,
   DocumentSymbolSchema,
   type DocumentType,
+  DocumentUpdateSchema,
   formatDocumentSymbol,
   hasConflictingDates,
   isSameDocumentSymbol,
@@ -103,5 +105,21 @@ describe("properties", () => {
     expect(parseDocumentSymbol(symbol)).toEqual(parts);
     expect(normalizeDocumentSymbol(symbol)).toBe(symbol);
     expect(normalizeDocumentSymbol(`Văn bản số ${symbol.toLowerCase().replace(/-/g, " – ")}`)).toBe(symbol);
+  });
+});
+
+describe("citeDocument", () => {
+  it.each([
+    ["07-KL/TWĐTN-BTC", { vi: "Kết luận số 07-KL/TWĐTN-BTC", en: "Conclusion No. 07-KL/TWĐTN-BTC" }],
+    ["12-qd/tdtn", { vi: "Quyết định số 12-QĐ/TĐTN", en: "Decision No. 12-QĐ/TĐTN" }],
+    ["không rõ", { vi: "không rõ", en: "không rõ" }],
+  ])("%s", (symbol, expected) => {
+    expect(citeDocument(symbol)).toEqual(expected);
+  });
+});
+
+describe("DocumentUpdateSchema", () => {
+  it("leaves the claims alone when they are not sent", () => {
+    expect(DocumentUpdateSchema.parse({ symbol: "7-kl/twdtn-btc" })).toEqual({ symbol: "07-KL/TWĐTN-BTC" });
   });
 });

@@ -1,9 +1,16 @@
 // Union documents cited by symbol, with their title and every date that a source claims for them.
 import { z } from "zod";
+import type { LocalizedText } from "../i18n/message.js";
 import { bilingual } from "../i18n/message.js";
 import { IdSchema } from "../id/index.js";
 import { type CalendarDate, CalendarDateSchema, InstantSchema } from "../time/index.js";
-import { DocumentSymbolInputSchema, DocumentSymbolSchema, DocumentTypeSchema } from "./symbol.js";
+import {
+  DOCUMENT_TYPES,
+  DocumentSymbolInputSchema,
+  DocumentSymbolSchema,
+  normalizeDocumentSymbol as normalizeSymbol,
+  parseDocumentSymbol,
+} from "./symbol.js";
 
 export * from "./symbol.js";
 
@@ -28,7 +35,6 @@ export const DateClaimsSchema = z
   );
 
 const documentFields = {
-  type: DocumentTypeSchema.optional(),
   title: z.string().min(1),
   /** The date the project takes as the document's own, when one has been chosen. */
   date: CalendarDateSchema.optional(),
@@ -48,8 +54,8 @@ export type Document = z.infer<typeof DocumentSchema>;
 export const DocumentCreateSchema = z.object({ symbol: DocumentSymbolInputSchema, ...documentFields });
 export type DocumentCreate = z.infer<typeof DocumentCreateSchema>;
 
-/** Changes to a document; claims are replaced as a whole. */
-export const DocumentUpdateSchema = DocumentCreateSchema.partial();
+/** Changes to a document; claims are replaced as a whole, and left alone when absent. */
+export const DocumentUpdateSchema = DocumentCreateSchema.extend({ dateClaims: DateClaimsSchema }).partial();
 export type DocumentUpdate = z.infer<typeof DocumentUpdateSchema>;
 
 /**
@@ -90,4 +96,17 @@ export function claimedDates(
  */
 export function hasConflictingDates(document: Pick<Document, "dateClaims">): boolean {
   return claimedDates(document).length > 1;
+}
+
+/**
+ * How a text cites a document: its kind, then its symbol. The kind comes from the symbol, so it
+ * is never stored beside it.
+ * @example citeDocument("07-KL/TWĐTN-BTC") // { vi: "Kết luận số 07-KL/TWĐTN-BTC", en: "Conclusion No. 07-KL/TWĐTN-BTC" }
+ */
+export function citeDocument(symbol: string): LocalizedText {
+  const parts = parseDocumentSymbol(symbol);
+  if (parts === undefined) return { vi: symbol, en: symbol };
+  const kind = DOCUMENT_TYPES[parts.type];
+  const canonical = normalizeSymbol(symbol) ?? symbol;
+  return { vi: `${kind.vi} số ${canonical}`, en: `${kind.en} No. ${canonical}` };
 }
