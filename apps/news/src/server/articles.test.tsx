@@ -1,0 +1,75 @@
+import type { Server } from "node:http";
+import { serve } from "@hono/node-server";
+import { getFreePort } from "@sodoan/testing";
+import { Hono } from "hono";
+import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createNewsServer } from "./app";
+import { sourceAssets } from "./assets";
+
+// Until the API has demo data, a stand-in on a real port answers with published articles.
+const items = [
+  {
+    id: "a2",
+    slug: "ra-quan-tinh-nguyen-he-2024",
+    title: "Ra quân Chiến dịch Thanh niên tình nguyện hè 2024",
+    lead: "Hơn 500 đoàn viên <b>tham gia</b>.",
+    category: "Phong trào",
+    organizationName: "Thành đoàn TP. Hồ Chí Minh",
+    publishedAt: "2024-06-01T01:00:00.000Z",
+  },
+  {
+    id: "a1",
+    slug: "dai-hoi-doan-phuong-ben-nghe",
+    title: "Đại hội Đoàn phường Bến Nghé",
+    lead: "Đại hội bầu Ban Chấp hành gồm 15 đồng chí.",
+    category: "Đại hội",
+    organizationName: "Đoàn phường Bến Nghé",
+    publishedAt: "2024-03-25T18:30:00.000Z",
+  },
+];
+
+let server: Server;
+let apiUrl: string;
+let askedFor: Record<string, string> = {};
+
+beforeAll(async () => {
+  const stub = new Hono().get("/api/v1/public/articles", (c) => {
+    askedFor = c.req.query();
+    return c.json({ items, total: items.length, page: 1, pageSize: 20 });
+  });
+  const port = await getFreePort();
+  apiUrl = `http://127.0.0.1:${port}`;
+  await new Promise<void>((resolve) => {
+    server = serve({ fetch: stub.fetch, port, hostname: "127.0.0.1" }, () => resolve()) as Server;
+  });
+});
+
+afterAll(async () => {
+  await new Promise((resolve) => server.close(resolve));
+});
+
+describe("the home page with published articles", () => {
+  it("asks the API for the first page of the latest articles", async () => {
+    const app = createNewsServer({ apiUrl, publicUrl: "http://localhost:3000", assets: sourceAssets() });
+    await app.request("/");
+    expect(askedFor).toEqual({ page: "1", pageSize: "20" });
+  });
+
+  it("lists them newest first with links, dates in Vietnam time and escaped text", async () => {
+    const app = createNewsServer({ apiUrl, publicUrl: "http://localhost:3000", assets: sourceAssets() });
+    const response = await app.request("/");
+    expect(response.status).toBe(200);
+    expect(response.headers.get("cache-control")).toBe("public, max-age=60");
+    const html = await response.text();
+    expect(html).toContain('<a href="/bai-viet/ra-quan-tinh-nguyen-he-2024">Ra quân Chiến dịch');
+    expect(html).toContain(
+      '<a href="/bai-viet/dai-hoi-doan-phuong-ben-nghe">Đại hội Đoàn phường Bến Nghé</a>',
+    );
+    expect(html.indexOf("Ra quân")).toBeLessThan(html.indexOf("Bến Nghé</a>"));
+    expect(html).toContain(">01/06/2024</time>");
+    expect(html).toContain(">26/03/2024</time>");
+    expect(html).toContain("Hơn 500 đoàn viên &lt;b&gt;tham gia&lt;/b&gt;.");
+    expect(html).not.toContain("Chưa có bài viết nào.");
+    expect(html).not.toContain("<script");
+  });
+});
