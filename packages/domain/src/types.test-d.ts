@@ -73,6 +73,7 @@ describe("public types", () => {
         | "LEVEL_MISMATCH"
         | "HAS_CHILDREN"
         | "INVALID_LINEAGE"
+        | "PARENT_REQUIRED"
       >();
     }
     expectTypeOf(toIssues).returns.toEqualTypeOf<DomainIssue[]>();

@@ -13,7 +13,8 @@
  * `canHoldMembers(org)`, `predecessorIds`/`successorIds` for lineage. To resolve many dates, pass
  * `indexOrganizationRecords(records)` instead of the records.
  *
- * Writing: `validateParentLink(proposal, records)` and `validateLineageEvent(event, records)`
+ * Writing: `validateNewOrganization(input, records)`, `validateParentLink(proposal, records)` and
+ * `validateLineageEvent(event, records)`
  * return a `Result` with a stable code (`PARENT_LEVEL_NOT_ALLOWED`, `CYCLE`, …) and a bilingual
  * reason.
  */

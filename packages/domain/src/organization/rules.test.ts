@@ -7,7 +7,7 @@ import type {
   OrganizationRecords,
   ParentLink,
 } from "./index.js";
-import { validateLineageEvent, validateParentLink } from "./index.js";
+import { validateLineageEvent, validateNewOrganization, validateParentLink } from "./index.js";
 
 const AT = "2020-01-01T00:00:00Z";
 
@@ -363,4 +363,28 @@ describe("properties", () => {
       }
     },
   );
+});
+
+describe("validateNewOrganization", () => {
+  const branch = { name: "Chi đoàn 1", level: "branch", establishedOn: "2017-01-01" } as const;
+  it.each([
+    [
+      "the Central Committee without a parent",
+      { name: "TW", level: "central", establishedOn: "1931-03-26" },
+      null,
+    ],
+    ["a branch under a section", { ...branch, parentId: "lcd" }, null],
+    ["a branch without a parent", branch, "PARENT_REQUIRED"],
+    ["a branch under a province", { ...branch, parentId: "ha-nam" }, "PARENT_LEVEL_NOT_ALLOWED"],
+    ["a branch under a dissolved unit", { ...branch, parentId: "cu" }, "ORGANIZATION_DISSOLVED"],
+    [
+      "a grassroots unit under a district in 2026",
+      { name: "X", level: "grassroots", establishedOn: "2026-01-01", parentId: "huyen" },
+      "PARENT_LEVEL_NOT_ALLOWED",
+    ],
+  ] as const)("%s", (_, input, code) => {
+    const result = validateNewOrganization(input, records);
+    if (code === null) expect(result.ok).toBe(true);
+    else expect(result).toMatchObject({ ok: false, code, issues: [{ path: ["parentId"] }] });
+  });
 });

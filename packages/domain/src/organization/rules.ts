@@ -7,6 +7,7 @@ import {
   type LineageEvent,
   ORGANIZATION_LEVEL_LABELS,
   type Organization,
+  type OrganizationCreate,
   PARENT_LEVEL_RULES,
   type ParentLevelRule,
 } from "./schema.js";
@@ -33,7 +34,8 @@ export type OrganizationRuleCode =
   | "PARENT_MISMATCH"
   | "LEVEL_MISMATCH"
   | "HAS_CHILDREN"
-  | "INVALID_LINEAGE";
+  | "INVALID_LINEAGE"
+  | "PARENT_REQUIRED";
 
 /** A parent link someone wants to record. */
 export type ParentLinkProposal = { childId: string; parentId: string; from: CalendarDate; to?: CalendarDate };
@@ -296,4 +298,37 @@ export function validateLineageEvent(
       return ok(event);
     }
   }
+}
+
+/** The id a new organisation is checked under before it has one. */
+const NEW_ORGANIZATION_ID = "\u0000new";
+
+/**
+ * Whether a new organisation may be recorded under its parent: the Central Committee has none,
+ * every other level needs one that passes `validateParentLink` on the establishment date.
+ * @example validateNewOrganization({ name: "Chi đoàn 1", level: "branch", establishedOn: "2017-01-01", parentId: "dcs-a" }, records)
+ */
+export function validateNewOrganization<T extends OrganizationCreate>(
+  input: T,
+  records: OrganizationRecords | OrganizationIndex,
+  options: OrganizationRuleOptions = {},
+): Result<T, OrganizationRuleCode> {
+  if (input.parentId === undefined) {
+    if (input.level === "central") return ok(input);
+    const message = { vi: "Cần chọn tổ chức cấp trên", en: "Choose the organisation above it" };
+    return refusal("PARENT_REQUIRED", "parentId", message);
+  }
+  const index = indexOf(records);
+  const organizations = new Map(index.organizations);
+  organizations.set(NEW_ORGANIZATION_ID, {
+    ...input,
+    id: NEW_ORGANIZATION_ID,
+    recordedAt: "1970-01-01T00:00:00Z",
+  });
+  const result = validateParentLink(
+    { childId: NEW_ORGANIZATION_ID, parentId: input.parentId, from: input.establishedOn },
+    { ...index, organizations },
+    options,
+  );
+  return result.ok ? ok(input) : result;
 }
