@@ -1,5 +1,5 @@
 // One error vocabulary for the whole API: a code, its HTTP status, and one body for every error.
-import type { DomainIssue, LocalizedText } from "@sodoan/domain";
+import { type DomainIssue, type LocalizedText, VALIDATION_FAILED_MESSAGE } from "@sodoan/domain";
 import { z } from "zod";
 
 /** Every error code the API answers with (DESIGN §6). */
@@ -76,7 +76,7 @@ export class ApiError extends Error {
 
 /** The default message of each code, for errors raised without a more specific one. */
 export const DEFAULT_MESSAGES: Record<ErrorCode, LocalizedText> = {
-  VALIDATION_FAILED: { vi: "Dữ liệu không hợp lệ", en: "Invalid input" },
+  VALIDATION_FAILED: VALIDATION_FAILED_MESSAGE,
   UNAUTHENTICATED: { vi: "Cần đăng nhập", en: "Sign-in required" },
   FORBIDDEN: { vi: "Bạn không có quyền làm việc này", en: "You may not do this" },
   NOT_FOUND: { vi: "Không tìm thấy", en: "Not found" },

@@ -1,19 +1,16 @@
 // Routes are declared with their zod schemas so that validation and the OpenAPI document agree.
 import { OpenAPIHono, z } from "@hono/zod-openapi";
+import { toIssues } from "@sodoan/domain";
 import type { AppEnv } from "./context.js";
 import { ApiError, DEFAULT_MESSAGES } from "./errors.js";
-import { issuesOf } from "./validation.js";
 
-/**
- * A sub-app whose request validation fails with the API's own 400 body. `issues` paths start with
- * where the value came from only for bodies (`["member", "birthDate"]` is the body's field).
- */
+/** A sub-app whose request validation fails with the API's own 400 body, in both languages. */
 export function createRouter() {
   return new OpenAPIHono<AppEnv>({
     defaultHook: (result) => {
       if (result.success) return;
       throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
-        issues: issuesOf(result.error),
+        issues: toIssues(result.error),
       });
     },
   });
