@@ -17,6 +17,7 @@ import {
   endingEvent,
   existsInView,
   indexOrganizationRecords,
+  namesInView,
   type OrganizationIndex,
   type OrganizationRecords,
   parentIdInView,
@@ -53,8 +54,9 @@ function indexOf(records: OrganizationRecords | OrganizationIndex): Organization
   return "assignments" in records ? records : indexOrganizationRecords(records);
 }
 
-function nameOf(org: Organization): string {
-  return org.name;
+/** The name an organisation bore on a date, for messages. */
+function nameOn(index: OrganizationIndex, org: Organization, date: CalendarDate): string {
+  return namesInView(org, index.events.get(org.id) ?? [], { asOf: date }).name;
 }
 
 /** Checks that an organisation exists on a date, naming the field it came from. */
@@ -73,15 +75,16 @@ function checkExists(
   }
   if (org.establishedOn > date) {
     return refusal("NOT_YET_ESTABLISHED", path, {
-      vi: `${nameOf(org)} chưa được thành lập vào ngày ${formatDate(date, "vi")}`,
-      en: `${nameOf(org)} was not yet established on ${formatDate(date, "en")}`,
+      vi: `${org.name} chưa được thành lập vào ngày ${formatDate(date, "vi")}`,
+      en: `${org.name} was not yet established on ${formatDate(date, "en")}`,
     });
   }
   const ending = endingEvent(index, id, { asOf: date });
   if (ending !== undefined) {
+    const name = nameOn(index, org, addDays(ending.effectiveDate, -1));
     return refusal("ORGANIZATION_DISSOLVED", path, {
-      vi: `${nameOf(org)} đã chấm dứt hoạt động từ ngày ${formatDate(ending.effectiveDate, "vi")}`,
-      en: `${nameOf(org)} ceased to exist on ${formatDate(ending.effectiveDate, "en")}`,
+      vi: `${name} đã chấm dứt hoạt động từ ngày ${formatDate(ending.effectiveDate, "vi")}`,
+      en: `${name} ceased to exist on ${formatDate(ending.effectiveDate, "en")}`,
     });
   }
   return org;
@@ -160,10 +163,11 @@ export function validateParentLink(
       en: "An organisation cannot sit under itself",
     });
   }
+  const parentName = nameOn(index, parent, proposal.from);
   if (canHoldMembers(parent)) {
     return refusal("PARENT_HOLDS_MEMBERS", "parentId", {
-      vi: `${parent.name} là chi đoàn, không có tổ chức trực thuộc`,
-      en: `${parent.name} is a branch and has no organisations below it`,
+      vi: `${parentName} là chi đoàn, không có tổ chức trực thuộc`,
+      en: `${parentName} is a branch and has no organisations below it`,
     });
   }
   const allowed = allowedParentLevels(child.level, proposal.from, options.rules ?? PARENT_LEVEL_RULES);
@@ -178,9 +182,10 @@ export function validateParentLink(
   const proposed = withProposal(index, proposal);
   for (const date of breakpoints(proposed, proposal.from, proposal.to)) {
     if (createsCycle(proposed, proposal.childId, { asOf: date })) {
+      const childName = nameOn(index, child, date);
       return refusal("CYCLE", "parentId", {
-        vi: `${parent.name} nằm dưới ${child.name} vào ngày ${formatDate(date, "vi")}: liên kết sẽ tạo vòng lặp`,
-        en: `${parent.name} is below ${child.name} on ${formatDate(date, "en")}: the link would make a cycle`,
+        vi: `${parentName} nằm dưới ${childName} vào ngày ${formatDate(date, "vi")}: liên kết sẽ tạo vòng lặp`,
+        en: `${parentName} is below ${childName} on ${formatDate(date, "en")}: the link would make a cycle`,
       });
     }
   }
@@ -221,8 +226,8 @@ export function validateLineageEvent(
       const children = childrenOn(index, org.id, date);
       if (children.length > 0) {
         return refusal("HAS_CHILDREN", "organizationId", {
-          vi: `${org.name} còn ${children.length} tổ chức trực thuộc; hãy chuyển hoặc giải thể trước`,
-          en: `${org.name} still has ${children.length} organisations below it; move or dissolve them first`,
+          vi: `${nameOn(index, org, date)} còn ${children.length} tổ chức trực thuộc; hãy chuyển hoặc giải thể trước`,
+          en: `${nameOn(index, org, date)} still has ${children.length} organisations below it; move or dissolve them first`,
         });
       }
       return ok(event);
@@ -234,8 +239,8 @@ export function validateLineageEvent(
         const current = parentIdInView(index, org.id, { asOf: addDays(date, -1) });
         if (current !== event.fromParentId) {
           return refusal("PARENT_MISMATCH", "fromParentId", {
-            vi: `Trước ngày ${formatDate(date, "vi")}, ${org.name} không trực thuộc ${event.fromParentId}`,
-            en: `Before ${formatDate(date, "en")}, ${org.name} did not sit under ${event.fromParentId}`,
+            vi: `Trước ngày ${formatDate(date, "vi")}, ${nameOn(index, org, date)} không trực thuộc ${event.fromParentId}`,
+            en: `Before ${formatDate(date, "en")}, ${nameOn(index, org, date)} did not sit under ${event.fromParentId}`,
           });
         }
       }

@@ -49,7 +49,7 @@ const ACCOMPLISHMENT_LEVELS: readonly RatingLevel[] = [
  */
 export const RATING_SCALES: readonly RatingScale[] = [
   {
-    id: "member-1996",
+    id: "member-before-2020",
     subject: "member",
     fromYear: 1900,
     toYear: 2019,
@@ -62,7 +62,7 @@ export const RATING_SCALES: readonly RatingScale[] = [
     strongBranchLevelIds: [],
   },
   {
-    id: "organization-1996",
+    id: "organization-before-2020",
     subject: "organization",
     fromYear: 1900,
     toYear: 2019,
