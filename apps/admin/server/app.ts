@@ -3,6 +3,7 @@
 import { readFile } from "node:fs/promises";
 import path from "node:path";
 import { serveStatic } from "@hono/node-server/serve-static";
+import type { ErrorCode } from "@sodoan/api";
 import type { LocalizedText } from "@sodoan/domain";
 import { type Context, Hono } from "hono";
 import { proxy } from "hono/proxy";
@@ -119,7 +120,7 @@ async function forwardToApi(c: Context, apiOrigin: URL): Promise<Response> {
 }
 
 /** The one error body of the whole system (DESIGN §6). */
-function errorBody(code: string, message: LocalizedText, requestId: string) {
+function errorBody(code: ErrorCode, message: LocalizedText, requestId: string) {
   return { error: { code, message, issues: [], requestId } };
 }
 

@@ -10,6 +10,7 @@ import { healthRoutes } from "./routes/health.js";
 import { publicArticleRoutes } from "./routes/public-articles.js";
 
 export type { Services } from "./context.js";
+export type { ErrorBody, ErrorCode } from "./errors.js";
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(services: Services) {

@@ -14,11 +14,13 @@ export const ErrorCodeSchema = z.enum([
   "PAYLOAD_TOO_LARGE",
   "RATE_LIMITED",
   "DATABASE_UNAVAILABLE",
+  // Answered by the servers in front of the API (the admin's /api proxy) when the API is unreachable.
+  "API_UNAVAILABLE",
   "INTERNAL_ERROR",
 ]);
 export type ErrorCode = z.infer<typeof ErrorCodeSchema>;
 
-type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 428 | 429 | 500 | 503;
+type ErrorStatus = 400 | 401 | 403 | 404 | 409 | 412 | 413 | 428 | 429 | 500 | 502 | 503;
 
 /** The HTTP status of each code; exhaustive, so a new code cannot be forgotten here. */
 export function statusOf(code: ErrorCode): ErrorStatus {
@@ -43,6 +45,8 @@ export function statusOf(code: ErrorCode): ErrorStatus {
       return 429;
     case "DATABASE_UNAVAILABLE":
       return 503;
+    case "API_UNAVAILABLE":
+      return 502;
     case "INTERNAL_ERROR":
       return 500;
   }
@@ -92,6 +96,7 @@ export const DEFAULT_MESSAGES: Record<ErrorCode, LocalizedText> = {
     vi: "Cơ sở dữ liệu tạm thời không sẵn sàng",
     en: "The database is temporarily unavailable",
   },
+  API_UNAVAILABLE: { vi: "Không kết nối được tới API", en: "The API cannot be reached" },
   INTERNAL_ERROR: { vi: "Lỗi hệ thống", en: "Internal error" },
 };
 
