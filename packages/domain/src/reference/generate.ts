@@ -37,7 +37,16 @@ export function generateMembers(options: GenerateMembersOptions): GeneratedMembe
   const lastAdmission = addDays(to, -730);
   const members: Member[] = new Array(options.count);
   const events: MemberEvent[] = [];
-  const recorded = (date: CalendarDate) => toVietnamInstant(vietnamMillis(date, 10) + 3 * 86_400_000);
+  // Recorded three days after taking effect; few distinct dates, so each instant is written once.
+  const instants = new Map<CalendarDate, string>();
+  const recorded = (date: CalendarDate) => {
+    let instant = instants.get(date);
+    if (instant === undefined) {
+      instant = toVietnamInstant(vietnamMillis(date, 10) + 3 * 86_400_000);
+      instants.set(date, instant);
+    }
+    return instant;
+  };
   for (let i = 0; i < options.count; i++) {
     const id = `${prefix}${i}`;
     const gender: Gender = random.chance(0.52) ? "female" : "male";
