@@ -402,6 +402,26 @@ export function countMembersPastUnionAge(
   );
 }
 
+/**
+ * The members flagged for their branch: on the roll as of a date, certainly over 30 and not
+ * matured out. Informational: cadres in office may stay on past 30.
+ */
+export function listMembersPastUnionAge(
+  data: MemberRecords | MemberRecordIndex,
+  query: StockQuery,
+): { memberId: string; unitId: string }[] {
+  const index = resolveIndex(data, query.knownAt);
+  const units = resolveScopeIds(query.tree, query.organizationId, query.scope);
+  const flagged: { memberId: string; unitId: string }[] = [];
+  for (const entry of index.members) {
+    const roll = unitOnRoll(entry, query.asOf);
+    if (roll !== null && units.has(roll.unitId) && isPastUnionAge(entry.member.birthDate, query.asOf)) {
+      flagged.push({ memberId: entry.member.id, unitId: roll.unitId });
+    }
+  }
+  return flagged;
+}
+
 /** The age groups of the age structure, and `unknown` for a missing birth date. */
 export const AGE_BUCKETS = ["16-18", "19-22", "23-26", "27-30", "over-30", "unknown"] as const;
 export type AgeBucket = (typeof AGE_BUCKETS)[number];

@@ -33,6 +33,7 @@ export {
   GENDER_BUCKETS,
   type GenderBucket,
   isCountedTransition,
+  listMembersPastUnionAge,
   type MemberFlowKind,
   yearEndAsOf,
 } from "./compute.js";

@@ -28,6 +28,7 @@ import {
   countTransfersOut,
   indexMemberRecords,
   isRatePublishable,
+  listMembersPastUnionAge,
   METRICS,
   type MemberRecords,
   type MetricMember,
@@ -498,6 +499,9 @@ describe("rates and distributions", () => {
     expect(countMembersReachingUnionAgeNextYear(table, { ...q("p"), asOf: "2019-06-30" }).value).toBe(1);
     expect(countMembersPastUnionAge(table, { ...q("p"), asOf: "2016-06-30" }).value).toBe(0);
     expect(countMembersPastUnionAge(table, { ...q("p"), asOf: "2022-06-30" }).value).toBe(1);
+    expect(listMembersPastUnionAge(table, { ...q("p"), asOf: "2022-06-30" })).toEqual([
+      { memberId: "an", unitId: "b" },
+    ]);
   });
 });
 

@@ -13,7 +13,9 @@ export type RollUp<V> = {
  * Computes a metric for an organisation, its own part and each of its children. For stocks and
  * flows, `total` = `own` + the children's sum, except that a transfer between two parts counts in
  * each part but not in the total (it does not cross the organisation's boundary). A rate's total is
- * recomputed from the summed numerator and denominator, never averaged.
+ * recomputed from the summed numerator and denominator, never averaged. A member in transit between
+ * two children is on nobody's roll, as in the Union's registers, so the organisation's stock dips
+ * by one between the transfer out and the receipt, and is whole again once received.
  * @example rollUpMetric(countActiveMembers, records, { tree, organizationId: "doan-khoi-dn", asOf: "2017-08-31", computedAt })
  */
 export function rollUpMetric<Q extends MetricQuery, V>(

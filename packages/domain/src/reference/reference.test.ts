@@ -1,4 +1,6 @@
 import { describe, expect, test } from "vitest";
+import { z } from "zod";
+import { MemberEventSchema, MemberSchema } from "../member/index.js";
 import { validateMemberEvent } from "../member/validate.js";
 import {
   computeReferralCohortRate,
@@ -8,7 +10,9 @@ import {
   countReferrals,
   indexMemberRecords,
 } from "../metrics/index.js";
-import { resolveOrganizationTree } from "../organization/index.js";
+import { OrganizationSchema, ParentLinkSchema, resolveOrganizationTree } from "../organization/index.js";
+import { RatingSchema } from "../rating/index.js";
+import { ReferralSchema } from "../referral/index.js";
 import { formatPercent } from "../text/index.js";
 import { instantToMillis } from "../time/index.js";
 import { buildSocTrangReference, generateMembers, SOC_TRANG } from "./index.js";
@@ -76,6 +80,15 @@ describe("Sóc Trăng Enterprise Bloc, 31 August 2017", () => {
         expect(result.ok, `${event.id}: ${result.ok ? "" : result.code}`).toBe(true);
       });
     }
+  });
+  test("the records are what an API stores: each parses with its schema", () => {
+    for (const org of data.organizations) expect(OrganizationSchema.safeParse(org).success).toBe(true);
+    for (const link of data.parentLinks) expect(ParentLinkSchema.safeParse(link).success).toBe(true);
+    expect(z.array(MemberSchema).safeParse(data.members).success).toBe(true);
+    expect(z.array(MemberEventSchema).safeParse(data.memberEvents).success).toBe(true);
+    expect(z.array(ReferralSchema).safeParse(data.referrals).success).toBe(true);
+    expect(z.array(RatingSchema).safeParse(data.ratings).success).toBe(true);
+    expect(data.memberEvents.filter((event) => event.type === "corrected")).toHaveLength(3);
   });
   test("deterministic: the same seed gives the same records", () => {
     const again = buildSocTrangReference();

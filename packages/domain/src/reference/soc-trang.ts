@@ -754,6 +754,28 @@ function buildOrganizationRatings(random: Random, orgs: Orgs): Rating[] {
   return ratings;
 }
 
+/** A few titles of rewards were mistyped in the registers and corrected after the import. */
+function addCorrections(histories: Map<string, MemberEvent[]>): void {
+  let corrected = 0;
+  for (const [memberId, events] of histories) {
+    if (corrected >= 3) return;
+    const target = events.find((event) => event.type === "rewarded");
+    if (target === undefined || target.type !== "rewarded") continue;
+    const { id: _id, memberId: _memberId, recordedAt: _recordedAt, ...body } = target;
+    events.push({
+      id: `${memberId}-dc1`,
+      memberId,
+      type: "corrected",
+      effectiveDate: target.effectiveDate,
+      recordedAt: "2018-03-15T09:30:00+07:00",
+      targetEventId: target.id,
+      replacement: { ...body, title: "Giấy khen của Ban Thường vụ Đoàn Khối doanh nghiệp tỉnh Sóc Trăng" },
+      reason: "Ghi sai tên hình thức khen thưởng khi nhập sổ",
+    });
+    corrected += 1;
+  }
+}
+
 /**
  * Builds the Sóc Trăng demo: the provincial Union, the Enterprise Bloc (a district-level unit) with
  * its enterprises and branches, the city Union's residential branches, members with their
@@ -790,6 +812,7 @@ export function buildSocTrangReference(options: { seed?: number } = {}): Referen
     members.push(candidate.member);
     histories.set(candidate.member.id, events);
   }
+  addCorrections(histories);
   const referrals = buildReferrals(random, orgs, members, histories);
   return {
     organizations: orgs.organizations,
