@@ -248,6 +248,22 @@ describe("validateMemberEvent", () => {
       "NOT_ALLOWED_IN_STATUS",
     ],
   ];
+  cases.push(
+    [
+      "admission into a grassroots union",
+      [],
+      admitted("2012-03-26", "g1"),
+      { isMemberUnit: (unit) => unit.startsWith("b") },
+      "UNIT_CANNOT_HOLD_MEMBERS",
+    ],
+    [
+      "admission into a branch",
+      [],
+      admitted("2012-03-26", "b1"),
+      { isMemberUnit: (unit) => unit.startsWith("b") },
+      null,
+    ],
+  );
   test.each(cases)("%s", (_name, history, event, context, code) => {
     const result = validateMemberEvent(history, event, context);
     if (code === null) expect(result).toEqual({ ok: true, value: event });

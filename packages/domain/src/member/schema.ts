@@ -59,7 +59,10 @@ const personalShape = {
 export const MemberSchema = z.object({ id: IdSchema, ...personalShape, createdAt: InstantSchema });
 export type Member = z.infer<typeof MemberSchema>;
 
-/** The fields of a member that are sensitive personal data and stay out of public output. */
+/**
+ * The fields of a member that are sensitive personal data and stay out of public output. Party
+ * status, the third such fact, is not a member field: it lives in the member's referrals.
+ */
 export const SENSITIVE_MEMBER_FIELDS = ["ethnicity", "religion"] as const satisfies readonly (keyof Member)[];
 export type SensitiveMemberField = (typeof SENSITIVE_MEMBER_FIELDS)[number];
 

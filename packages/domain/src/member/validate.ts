@@ -28,6 +28,11 @@ export type MemberEventContext = {
   birthDate?: PartialDate | undefined;
   /** Whether the member holds a position (chức vụ) on a date: cách chức needs one. */
   holdsPosition?: ((date: CalendarDate) => boolean) | undefined;
+  /**
+   * Whether a unit can have members on its roll on a date (a branch or a Chi đoàn cơ sở, see
+   * `canHoldMembers`); home units are not checked without it.
+   */
+  isMemberUnit?: ((unitId: string, date: CalendarDate) => boolean) | undefined;
   /** Whether a level belongs to the rating scale of a year; the domain's member scales by default. */
   isRatingLevel?: ((year: number, level: string) => boolean) | undefined;
 };
@@ -45,7 +50,30 @@ function refusal(
   return refuse(code, message, [{ path, message }]);
 }
 
+function checkUnit(event: EffectiveMemberEvent, context: MemberEventContext): Refusal | null {
+  if (context.isMemberUnit === undefined) return null;
+  const [unitId, field] =
+    event.type === "admitted"
+      ? [event.homeUnitId, "homeUnitId"]
+      : event.type === "transfer_in"
+        ? [event.unitId, "unitId"]
+        : event.type === "transfer_out"
+          ? [event.toUnitId, "toUnitId"]
+          : [undefined, ""];
+  if (unitId === undefined || context.isMemberUnit(unitId, event.effectiveDate)) return null;
+  return refusal(
+    "UNIT_CANNOT_HOLD_MEMBERS",
+    {
+      vi: "Đoàn viên chỉ sinh hoạt ở chi đoàn hoặc chi đoàn cơ sở",
+      en: "A member's home unit must be a branch or a Chi đoàn cơ sở",
+    },
+    [field],
+  );
+}
+
 function checkBody(event: EffectiveMemberEvent, context: MemberEventContext): Refusal | null {
+  const unitProblem = checkUnit(event, context);
+  if (unitProblem !== null) return unitProblem;
   switch (event.type) {
     case "admitted": {
       if (context.birthDate === undefined) return null;

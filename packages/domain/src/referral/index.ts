@@ -158,7 +158,8 @@ const referralShape = {
 };
 
 /**
- * A referral as stored, with its steps in order; the stage on a date is derived from them.
+ * A referral as stored, with its steps in order; the stage on a date is derived from them. It
+ * tells a member's Party status, which is sensitive personal data: the public sees counts only.
  * @example ReferralSchema.parse({ id: "r1", memberId: "m1", organizationId: "g1", resolutionRef: "05-NQ/ĐTN", referredOn: "2016-03-01", recordedAt: "2016-03-02T08:00:00+07:00", steps: [] })
  */
 export const ReferralSchema = z
