@@ -25,10 +25,13 @@ export const CalendarDateSchema = z
     ...bilingual("Ngày phải có dạng YYYY-MM-DD", "The date must be written YYYY-MM-DD"),
     abort: true,
   })
-  .refine((value) => {
-    const [, y, m, d] = DATE_PATTERN.exec(value) ?? [];
-    return isRealDate(Number(y), Number(m), Number(d));
-  }, bilingual("Ngày không tồn tại trong lịch", "No such day in the calendar"));
+  .refine(
+    (value) => {
+      const [, y, m, d] = DATE_PATTERN.exec(value) ?? [];
+      return isRealDate(Number(y), Number(m), Number(d));
+    },
+    bilingual("Ngày không tồn tại trong lịch", "No such day in the calendar"),
+  );
 export type CalendarDate = z.infer<typeof CalendarDateSchema>;
 
 /**
@@ -53,15 +56,21 @@ export type Instant = z.infer<typeof InstantSchema>;
 export const PartialDateSchema = z
   .string()
   .refine((value) => /^\d{4}(-\d{2}(-\d{2})?)?$/.test(value), {
-    ...bilingual("Ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD", "Write the date as YYYY, YYYY-MM or YYYY-MM-DD"),
+    ...bilingual(
+      "Ngày phải có dạng YYYY, YYYY-MM hoặc YYYY-MM-DD",
+      "Write the date as YYYY, YYYY-MM or YYYY-MM-DD",
+    ),
     abort: true,
   })
-  .refine((value) => {
-    const [y, m, d] = value.split("-").map(Number);
-    if (m === undefined) return true;
-    if (m < 1 || m > 12) return false;
-    return d === undefined || isRealDate(y ?? 0, m, d);
-  }, bilingual("Ngày không tồn tại trong lịch", "No such day in the calendar"));
+  .refine(
+    (value) => {
+      const [y, m, d] = value.split("-").map(Number);
+      if (m === undefined) return true;
+      if (m < 1 || m > 12) return false;
+      return d === undefined || isRealDate(y ?? 0, m, d);
+    },
+    bilingual("Ngày không tồn tại trong lịch", "No such day in the calendar"),
+  );
 export type PartialDate = z.infer<typeof PartialDateSchema>;
 
 /** An inclusive period: both `from` and `to` belong to it. */
@@ -69,7 +78,9 @@ export const PeriodSchema = z
   .object({ from: CalendarDateSchema, to: CalendarDateSchema })
   .refine(
     (period) => period.from <= period.to,
-    bilingual("Ngày kết thúc không được sớm hơn ngày bắt đầu", "The end must not come before the start", ["to"]),
+    bilingual("Ngày kết thúc không được sớm hơn ngày bắt đầu", "The end must not come before the start", [
+      "to",
+    ]),
   );
 export type Period = z.infer<typeof PeriodSchema>;
 
