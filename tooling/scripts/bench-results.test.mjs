@@ -11,7 +11,11 @@ describe("mergeBenchResults", () => {
   });
 
   it.each([
-    ["a name that is not dotted lower case", { name: "Domain.Speed", value: 1, unit: "1/s" }, /dotted lower case/],
+    [
+      "a name that is not dotted lower case",
+      { name: "Domain.Speed", value: 1, unit: "1/s" },
+      /dotted lower case/,
+    ],
     ["a value that is not a finite number", { name: "a.b", value: Number.NaN, unit: "1/s" }, /finite/],
     ["a row without a unit", { name: "a.b", value: 1 }, /unit/],
   ])("refuses %s", (_, row, message) => {
