@@ -17,10 +17,11 @@ import {
   type OrganizationCreate,
   type OrganizationLevel,
   type OrganizationNode,
+  type OrganizationRating,
   type OrganizationTree,
+  organizationRatingsForYear,
   type PersonRef,
   parseDocumentSymbol,
-  type Rating,
   type RatingScale,
   type Result,
   resolveOrganizationTree,
@@ -86,7 +87,11 @@ describe("public types", () => {
   it("ratings, positions, documents, articles, conferences", () => {
     expectTypeOf(NOT_RATED).toEqualTypeOf<"not_rated">();
     expectTypeOf(scaleFor).returns.toEqualTypeOf<RatingScale | undefined>();
-    expectTypeOf<Rating["subject"]>().toEqualTypeOf<"member" | "organization">();
+    expectTypeOf<OrganizationRating["organizationId"]>().toEqualTypeOf<string>();
+    expectTypeOf<OrganizationRating>().not.toHaveProperty("subject");
+    expectTypeOf(organizationRatingsForYear<OrganizationRating>).returns.toEqualTypeOf<
+      Map<string, OrganizationRating>
+    >();
     expectTypeOf<PersonRef>().toEqualTypeOf<{ fullName: string; memberId?: string; personId?: string }>();
     expectTypeOf(titleOn).returns.toEqualTypeOf<HeldTitle[]>();
     expectTypeOf(parseDocumentSymbol).returns.toEqualTypeOf<DocumentSymbolParts | undefined>();

@@ -2,7 +2,12 @@
 import type { Gender } from "../member/schema.js";
 import { findSegment, isOnRoll, isPastUnionAge, type MemberTransition } from "../member/state.js";
 import { canHoldMembers } from "../organization/index.js";
-import { isStrongBranch, NOT_RATED, ratingDistributionKeys } from "../rating/index.js";
+import {
+  isStrongBranch,
+  NOT_RATED,
+  organizationRatingsForYear,
+  ratingDistributionKeys,
+} from "../rating/index.js";
 import { referralStageDate } from "../referral/index.js";
 import { type CalendarDate, endOfYear, instantToMillis, isInPeriod, yearOf } from "../time/index.js";
 import {
@@ -291,20 +296,14 @@ export function computeMemberRatingDistribution(
   };
 }
 
+/**
+ * The level in force for each organisation for the year, as of the as-of date and as known at
+ * `knownAt`: the latest effective, then latest recorded, rating wins.
+ */
 function organizationRatingsFor(index: MemberRecordIndex, query: YearQuery): Map<string, string> {
-  const limit = query.knownAt === undefined ? Number.POSITIVE_INFINITY : instantToMillis(query.knownAt);
-  const latest = new Map<string, { levelId: string; recorded: number }>();
-  for (const rating of index.records.organizationRatings ?? []) {
-    if (rating.subject !== "organization" || rating.year !== query.year || rating.effectiveDate > query.asOf)
-      continue;
-    const recorded = instantToMillis(rating.recordedAt);
-    if (recorded > limit) continue;
-    // The latest recorded rating of an organisation for a year replaces the earlier ones.
-    const previous = latest.get(rating.subjectId);
-    if (previous === undefined || previous.recorded <= recorded)
-      latest.set(rating.subjectId, { levelId: rating.levelId, recorded });
-  }
-  return new Map([...latest].map(([id, value]) => [id, value.levelId]));
+  const view = { asOf: query.asOf, knownAt: query.knownAt };
+  const latest = organizationRatingsForYear(index.records.organizationRatings ?? [], query.year, view);
+  return new Map([...latest].map(([id, rating]) => [id, rating.levelId]));
 }
 
 /**

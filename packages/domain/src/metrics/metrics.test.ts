@@ -321,32 +321,28 @@ const table: MemberRecords = {
   ],
   organizationRatings: [
     {
-      subject: "organization",
-      subjectId: "a1",
+      organizationId: "a1",
       year: 2016,
       levelId: "strong",
       effectiveDate: "2016-12-20",
       recordedAt: at("2016-12-20"),
     },
     {
-      subject: "organization",
-      subjectId: "a2",
+      organizationId: "a2",
       year: 2016,
       levelId: "good",
       effectiveDate: "2016-12-20",
       recordedAt: at("2016-12-20"),
     },
     {
-      subject: "organization",
-      subjectId: "a2",
+      organizationId: "a2",
       year: 2016,
       levelId: "strong",
       effectiveDate: "2016-12-20",
       recordedAt: at("2016-12-28"),
     },
     {
-      subject: "organization",
-      subjectId: "a",
+      organizationId: "a",
       year: 2016,
       levelId: "good",
       effectiveDate: "2016-12-20",
@@ -466,7 +462,7 @@ describe("rates and distributions", () => {
     });
     expect(checkFigureForPublication(result).ok).toBe(true);
   });
-  test("organisation ratings: the latest recorded wins; strong-branch share counts Chi đoàn cơ sở too", () => {
+  test("organisation ratings: the latest effective, then latest recorded, wins; strong-branch share counts Chi đoàn cơ sở too", () => {
     const distribution = computeOrganizationRatingDistribution(table, {
       ...q("p"),
       year: 2016,

@@ -2,17 +2,20 @@
 import type { MemberEvent } from "../member/events.js";
 import type { Gender } from "../member/schema.js";
 import { applyMemberCorrections, foldMemberEvents, type MemberTimeline } from "../member/state.js";
-import type { Rating } from "../rating/index.js";
+import type { OrganizationRating } from "../rating/index.js";
 import type { Referral } from "../referral/index.js";
 import type { CalendarDate, Instant, PartialDate, Period } from "../time/index.js";
 
 /** What a metric needs to know of a member: no names, nothing sensitive. */
 export type MetricMember = { id: string; birthDate?: PartialDate | undefined; gender?: Gender | undefined };
 
-/** A rating of an organisation as the metrics read it (the domain's `Rating` fits). */
+/**
+ * A rating of an organisation as the metrics read it: the stored `OrganizationRating` fits. Member
+ * ratings are not records of their own: they are `rated` member events.
+ */
 export type OrganizationRatingRecord = Pick<
-  Rating,
-  "subject" | "subjectId" | "year" | "levelId" | "effectiveDate" | "recordedAt"
+  OrganizationRating,
+  "organizationId" | "year" | "levelId" | "effectiveDate" | "recordedAt"
 >;
 
 /** The records metrics are computed from, as stored. */

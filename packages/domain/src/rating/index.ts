@@ -1,12 +1,22 @@
-// Yearly quality ratings of members and organisations, on scales that change by year.
+// Yearly quality ratings on scales that change by year: a member's rating is a `rated` member event;
+// an organisation's is the stored record below.
 import { z } from "zod";
 import { DocumentReferenceSchema } from "../document/index.js";
 import type { LocalizedText } from "../i18n/message.js";
 import { IdSchema } from "../id/index.js";
 import { ok, type Result, refuse } from "../result.js";
-import { CalendarDateSchema, InstantSchema, isVisible, type TimeView } from "../time/index.js";
+import {
+  CalendarDateSchema,
+  InstantSchema,
+  instantToMillis,
+  isVisible,
+  type TimeView,
+} from "../time/index.js";
 
-/** Who is rated: a member or an organisation. */
+/**
+ * Who is rated, which picks the scale: a member (whose rating is a `rated` member event) or an
+ * organisation (whose rating is a stored `OrganizationRating`).
+ */
 export const RatingSubjectSchema = z.enum(["member", "organization"]);
 export type RatingSubject = z.infer<typeof RatingSubjectSchema>;
 
@@ -153,20 +163,12 @@ export function emptyRatingDistribution(
   return Object.fromEntries(ratingDistributionKeys(subject, year, scales).map((key) => [key, 0]));
 }
 
-const ratingFields = {
-  subject: RatingSubjectSchema,
-  subjectId: IdSchema,
-  year: z.number().int().min(1931).max(2200),
-  levelId: z.string().min(1),
-  decidedBy: DocumentReferenceSchema.optional(),
-  note: z.string().optional(),
-};
-
 /** Why a rating is refused. */
 export type RatingRuleCode = "NO_SCALE_FOR_YEAR" | "LEVEL_NOT_ON_SCALE";
 
 /**
- * Whether a rating's level belongs to the scale of its year and subject.
+ * Whether a rating's level belongs to the scale of its year and subject: a member's `rated` event
+ * is checked with subject "member", an `OrganizationRating` with subject "organization".
  * @example validateRatingLevel({ subject: "member", year: 2017, levelId: "excellent_completion" }) // refused: LEVEL_NOT_ON_SCALE
  */
 export function validateRatingLevel<T extends { subject: RatingSubject; year: number; levelId: string }>(
@@ -192,11 +194,12 @@ export function validateRatingLevel<T extends { subject: RatingSubject; year: nu
   return ok(rating);
 }
 
-function refineLevel(
-  rating: { subject: RatingSubject; year: number; levelId: string },
+/** Refuses an organisation rating whose level is not on the organisation scale of its year. */
+function refineOrganizationLevel(
+  rating: { year: number; levelId: string },
   context: z.core.$RefinementCtx,
 ): void {
-  const result = validateRatingLevel(rating);
+  const result = validateRatingLevel({ subject: "organization", year: rating.year, levelId: rating.levelId });
   if (result.ok) return;
   for (const issue of result.issues) {
     context.addIssue({
@@ -208,43 +211,55 @@ function refineLevel(
   }
 }
 
-/** A rating as an admin enters it; the level must be on the scale of the year. */
-export const RatingCreateSchema = z
-  .object({ ...ratingFields, effectiveDate: CalendarDateSchema })
-  .superRefine(refineLevel);
-export type RatingCreate = z.infer<typeof RatingCreateSchema>;
+const organizationRatingFields = {
+  organizationId: IdSchema,
+  year: z.number().int().min(1931).max(2200),
+  levelId: z.string().min(1),
+  decidedBy: DocumentReferenceSchema.optional(),
+  note: z.string().optional(),
+  effectiveDate: CalendarDateSchema,
+};
 
 /**
- * A stored rating of a member or an organisation for a year; the latest recorded for the same
- * subject and year replaces earlier ones.
+ * An organisation's rating as an admin enters it; the level must be on the organisation scale of
+ * the year. A member's rating is not entered here: it is a `rated` member event.
  */
-export const RatingSchema = z
-  .object({ id: IdSchema, ...ratingFields, effectiveDate: CalendarDateSchema, recordedAt: InstantSchema })
-  .superRefine(refineLevel);
-export type Rating = z.infer<typeof RatingSchema>;
+export const OrganizationRatingCreateSchema = z
+  .object(organizationRatingFields)
+  .superRefine(refineOrganizationLevel);
+export type OrganizationRatingCreate = z.infer<typeof OrganizationRatingCreateSchema>;
 
 /**
- * The rating in force for each subject of a kind for a year, in a view: the latest effective
- * (then latest recorded) one wins, so a corrected rating replaces the first.
+ * A stored rating of an organisation for a year. Only organisations are rated by a stored record:
+ * a member's rating is a `rated` member event, part of the member's history.
  */
-export function ratingsForYear(
-  ratings: readonly Rating[],
-  subject: RatingSubject,
-  year: number,
-  view?: TimeView,
-): Map<string, Rating> {
-  const latest = new Map<string, Rating>();
+export const OrganizationRatingSchema = z
+  .object({ id: IdSchema, ...organizationRatingFields, recordedAt: InstantSchema })
+  .superRefine(refineOrganizationLevel);
+export type OrganizationRating = z.infer<typeof OrganizationRatingSchema>;
+
+/**
+ * The rating in force for each organisation for a year, in a view (effective by `asOf`, recorded
+ * by `knownAt`): the latest effective (then latest recorded) one wins, so a corrected rating
+ * replaces the first. Keyed by organisation id; any record with the fields read (a stored
+ * `OrganizationRating`, or the metrics' `OrganizationRatingRecord`) is returned as given.
+ * @example organizationRatingsForYear(ratings, 2016, { asOf: "2016-12-31" }).get("cd-1")?.levelId // "strong"
+ */
+export function organizationRatingsForYear<
+  R extends Pick<OrganizationRating, "organizationId" | "year" | "effectiveDate" | "recordedAt">,
+>(ratings: readonly R[], year: number, view?: TimeView): Map<string, R> {
+  const latest = new Map<string, R>();
   for (const rating of ratings) {
-    if (rating.subject !== subject || rating.year !== year) continue;
+    if (rating.year !== year) continue;
     if (view !== undefined && !isVisible(rating, view)) continue;
-    const current = latest.get(rating.subjectId);
+    const current = latest.get(rating.organizationId);
     if (
       current === undefined ||
       rating.effectiveDate > current.effectiveDate ||
       (rating.effectiveDate === current.effectiveDate &&
-        Date.parse(rating.recordedAt) >= Date.parse(current.recordedAt))
+        instantToMillis(rating.recordedAt) >= instantToMillis(current.recordedAt))
     ) {
-      latest.set(rating.subjectId, rating);
+      latest.set(rating.organizationId, rating);
     }
   }
   return latest;

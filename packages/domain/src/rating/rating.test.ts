@@ -3,11 +3,12 @@ import {
   emptyRatingDistribution,
   isStrongBranch,
   NOT_RATED,
-  type Rating,
-  RatingCreateSchema,
+  type OrganizationRating,
+  OrganizationRatingCreateSchema,
+  OrganizationRatingSchema,
+  organizationRatingsForYear,
   ratingDistributionKeys,
   ratingLabel,
-  ratingsForYear,
   scaleFor,
   validateRatingLevel,
 } from "./index.js";
@@ -89,12 +90,11 @@ describe("validateRatingLevel", () => {
     expect(validateRatingLevel(rating)).toMatchObject({ ok: false, code, issues: [{ path: [path] }] });
   });
 
-  it("is enforced by the input schema with a bilingual message", () => {
-    const parsed = RatingCreateSchema.safeParse({
-      subject: "member",
-      subjectId: "m1",
+  it("is enforced by the input schema with a bilingual message, on the organisation scale", () => {
+    const parsed = OrganizationRatingCreateSchema.safeParse({
+      organizationId: "cd-1",
       year: 2021,
-      levelId: "good",
+      levelId: "strong",
       effectiveDate: "2021-12-20",
     });
     expect(parsed.success).toBe(false);
@@ -103,36 +103,78 @@ describe("validateRatingLevel", () => {
     expect((issue as { params?: { i18n?: { vi: string } } }).params?.i18n?.vi).toContain(
       "Mức xếp loại không thuộc thang năm 2021",
     );
+    expect(
+      OrganizationRatingCreateSchema.safeParse({
+        organizationId: "cd-1",
+        year: 2017,
+        levelId: "strong",
+        effectiveDate: "2017-12-20",
+      }).success,
+    ).toBe(true);
+    // The member scale does not apply: "excellent" is a member level before 2020, not an organisation one.
+    expect(
+      OrganizationRatingCreateSchema.safeParse({
+        organizationId: "cd-1",
+        year: 2017,
+        levelId: "excellent",
+        effectiveDate: "2017-12-20",
+      }).error?.issues[0]?.path,
+    ).toEqual(["levelId"]);
+  });
+
+  it("stores organisations only: the old member-or-organisation shape is refused", () => {
+    const parsed = OrganizationRatingSchema.safeParse({
+      id: "r1",
+      subject: "member",
+      subjectId: "m1",
+      year: 2021,
+      levelId: "good_completion",
+      effectiveDate: "2021-12-20",
+      recordedAt: "2021-12-21T00:00:00Z",
+    });
+    expect(parsed.error?.issues.map((issue) => issue.path)).toEqual([["organizationId"]]);
   });
 });
 
-describe("ratingsForYear", () => {
+describe("organizationRatingsForYear", () => {
   const rating = (
     id: string,
-    subjectId: string,
+    organizationId: string,
     levelId: string,
     effectiveDate: string,
     recordedAt: string,
-  ): Rating => ({
-    id,
-    subject: "member",
-    subjectId,
-    year: 2021,
-    levelId,
-    effectiveDate,
-    recordedAt,
-  });
+  ): OrganizationRating => ({ id, organizationId, year: 2021, levelId, effectiveDate, recordedAt });
   const ratings = [
     rating("1", "a", "completion", "2021-12-20", "2021-12-21T00:00:00Z"),
     rating("2", "a", "good_completion", "2022-01-10", "2022-01-10T00:00:00Z"),
     rating("3", "b", "completion", "2021-12-20", "2021-12-21T00:00:00Z"),
+    rating("4", "b", "good_completion", "2021-12-20", "2021-12-28T00:00:00Z"),
+    // Recorded last but effective earlier: the later effective rating stays in force.
+    rating("5", "a", "non_completion", "2021-12-01", "2022-02-01T00:00:00Z"),
   ];
 
-  it("keeps the latest rating per subject, in a view", () => {
-    expect(ratingsForYear(ratings, "member", 2021).get("a")?.levelId).toBe("good_completion");
-    expect(ratingsForYear(ratings, "member", 2021, { asOf: "2021-12-31" }).get("a")?.levelId).toBe(
+  it("keeps the latest effective, then latest recorded, rating per organisation, in a view", () => {
+    const all = organizationRatingsForYear(ratings, 2021);
+    expect(all.get("a")?.id).toBe("2");
+    expect(all.get("b")?.id).toBe("4");
+    expect(organizationRatingsForYear(ratings, 2021, { asOf: "2021-12-31" }).get("a")?.levelId).toBe(
       "completion",
     );
-    expect(ratingsForYear(ratings, "organization", 2021).size).toBe(0);
+    const known = organizationRatingsForYear(ratings, 2021, {
+      asOf: "2021-12-31",
+      knownAt: "2021-12-25T00:00:00Z",
+    });
+    expect([...known].map(([id, r]) => [id, r.id])).toEqual([
+      ["a", "1"],
+      ["b", "3"],
+    ]);
+    expect(organizationRatingsForYear(ratings, 2020).size).toBe(0);
+  });
+
+  it("returns the records as given, whatever else they hold", () => {
+    const slim = [
+      { organizationId: "a", year: 2021, effectiveDate: "2021-12-20", recordedAt: "2021-12-21T00:00:00Z" },
+    ];
+    expect(organizationRatingsForYear(slim, 2021).get("a")).toBe(slim[0]);
   });
 });

@@ -11,7 +11,7 @@ import {
   indexMemberRecords,
 } from "../metrics/index.js";
 import { OrganizationSchema, ParentLinkSchema, resolveOrganizationTree } from "../organization/index.js";
-import { RatingSchema } from "../rating/index.js";
+import { OrganizationRatingSchema } from "../rating/index.js";
 import { ReferralSchema } from "../referral/index.js";
 import { formatPercent } from "../text/index.js";
 import { instantToMillis } from "../time/index.js";
@@ -22,7 +22,7 @@ const records = {
   members: data.members,
   events: data.memberEvents,
   referrals: data.referrals,
-  organizationRatings: data.ratings,
+  organizationRatings: data.organizationRatings,
 };
 const computedAt = "2017-09-01T06:00:00Z";
 const tree = resolveOrganizationTree(data, { asOf: SOC_TRANG.asOf });
@@ -87,7 +87,7 @@ describe("Sóc Trăng Enterprise Bloc, 31 August 2017", () => {
     expect(z.array(MemberSchema).safeParse(data.members).success).toBe(true);
     expect(z.array(MemberEventSchema).safeParse(data.memberEvents).success).toBe(true);
     expect(z.array(ReferralSchema).safeParse(data.referrals).success).toBe(true);
-    expect(z.array(RatingSchema).safeParse(data.ratings).success).toBe(true);
+    expect(z.array(OrganizationRatingSchema).safeParse(data.organizationRatings).success).toBe(true);
     expect(data.memberEvents.filter((event) => event.type === "corrected")).toHaveLength(3);
   });
   test("deterministic: the same seed gives the same records", () => {

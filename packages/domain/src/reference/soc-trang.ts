@@ -9,7 +9,7 @@ import {
   type MemberTimeline,
 } from "../member/state.js";
 import type { LineageEvent, Organization, ParentLink } from "../organization/schema.js";
-import type { Rating } from "../rating/index.js";
+import type { OrganizationRating } from "../rating/index.js";
 import {
   type Referral,
   ReferralSchema,
@@ -37,8 +37,8 @@ export type ReferenceDataset = {
   members: Member[];
   memberEvents: MemberEvent[];
   referrals: Referral[];
-  /** Yearly ratings of organisations (member ratings are member events). */
-  ratings: Rating[];
+  /** Yearly ratings of organisations (a member's rating is a `rated` member event). */
+  organizationRatings: OrganizationRating[];
 };
 
 /** Where the Sóc Trăng figures are asked: ids and dates only, never the figures themselves. */
@@ -728,8 +728,8 @@ function buildReferrals(
   return referrals;
 }
 
-function buildOrganizationRatings(random: Random, orgs: Orgs): Rating[] {
-  const ratings: Rating[] = [];
+function buildOrganizationRatings(random: Random, orgs: Orgs): OrganizationRating[] {
+  const ratings: OrganizationRating[] = [];
   const subjects = orgs.organizations.filter((org) => org.id.startsWith("cd-") || org.id.startsWith("dcs-"));
   for (let year = 2010; year <= 2016; year++) {
     for (const org of subjects) {
@@ -737,8 +737,7 @@ function buildOrganizationRatings(random: Random, orgs: Orgs): Rating[] {
       const effectiveDate = `${year}-12-${random.int(10, 28)}`;
       ratings.push({
         id: `xl-${org.id}-${year}`,
-        subject: "organization",
-        subjectId: org.id,
+        organizationId: org.id,
         year,
         levelId: random.weighted([
           ["strong", 58],
@@ -821,6 +820,6 @@ export function buildSocTrangReference(options: { seed?: number } = {}): Referen
     members,
     memberEvents: [...histories.values()].flat(),
     referrals,
-    ratings: buildOrganizationRatings(random, orgs),
+    organizationRatings: buildOrganizationRatings(random, orgs),
   };
 }
