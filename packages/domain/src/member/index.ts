@@ -1,7 +1,7 @@
 // Members of the Union: the personal record, the lifecycle events, the rules on them and the derived status.
 import type { Instant } from "../time/index.js";
 import type { MemberEventOf } from "./events.js";
-import type { Member, MemberCreateInput } from "./schema.js";
+import type { Member, MemberCreate } from "./schema.js";
 
 export * from "./events.js";
 export * from "./schema.js";
@@ -34,7 +34,7 @@ export { ADMISSION_AGE, type MemberEventContext, validateMemberEvent } from "./v
  * @example createMemberRecords(input, { memberId: "m1", eventId: "e1", recordedAt: "2017-09-01T06:00:00Z" })
  */
 export function createMemberRecords(
-  input: MemberCreateInput,
+  input: MemberCreate,
   ids: { memberId: string; eventId: string; recordedAt: Instant },
 ): { member: Member; admission: MemberEventOf<"admitted"> } {
   const { admission, ...personal } = input;

@@ -4,7 +4,7 @@ import {
   createMemberRecords,
   deriveMemberState,
   isPastUnionAge,
-  MemberCreateInputSchema,
+  MemberCreateSchema,
   type MemberEvent,
   MemberEventSchema,
   omitSensitiveMemberFields,
@@ -43,7 +43,7 @@ describe("member schemas", () => {
         homeUnitId: "b1",
       },
     };
-    const parsed = MemberCreateInputSchema.parse(input);
+    const parsed = MemberCreateSchema.parse(input);
     const { member, admission } = createMemberRecords(parsed, {
       memberId: "m1",
       eventId: "e0",
@@ -51,7 +51,7 @@ describe("member schemas", () => {
     });
     expect(member.fullName).toBe("Nguyễn Thị Hồng Nhung");
     expect(MemberEventSchema.parse(admission)).toEqual(admission);
-    expect(MemberCreateInputSchema.safeParse({ ...input, birthDate: "1995-13" }).success).toBe(false);
+    expect(MemberCreateSchema.safeParse({ ...input, birthDate: "1995-13" }).success).toBe(false);
     expect(SENSITIVE_MEMBER_FIELDS).toEqual(["ethnicity", "religion"]);
     expect(omitSensitiveMemberFields(member)).not.toHaveProperty("ethnicity");
   });

@@ -81,19 +81,19 @@ export const AdmissionInputSchema = z.object({
 export type AdmissionInput = z.infer<typeof AdmissionInputSchema>;
 
 /** What a client sends to record a newly admitted member: the person and the admission. */
-export const MemberCreateInputSchema = z.object({
+export const MemberCreateSchema = z.object({
   ...personalShape,
   birthDate: PartialDateSchema,
   admission: AdmissionInputSchema,
 });
-export type MemberCreateInput = z.infer<typeof MemberCreateInputSchema>;
+export type MemberCreate = z.infer<typeof MemberCreateSchema>;
 
 /**
  * What a client sends to change a member's personal fields. Admission and lifecycle change only
  * through events (and their corrections), never by editing the member.
  */
-export const MemberUpdateInputSchema = z.object(personalShape).partial();
-export type MemberUpdateInput = z.infer<typeof MemberUpdateInputSchema>;
+export const MemberUpdateSchema = z.object(personalShape).partial();
+export type MemberUpdate = z.infer<typeof MemberUpdateSchema>;
 
 /** Removes the sensitive fields from a member, for output that must not carry them. */
 export function omitSensitiveMemberFields<T extends Partial<Member>>(

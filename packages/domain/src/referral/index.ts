@@ -178,8 +178,8 @@ export const ReferralSchema = z
 export type Referral = z.infer<typeof ReferralSchema>;
 
 /** What a client sends to refer a member. */
-export const ReferralCreateInputSchema = z.object(referralShape);
-export type ReferralCreateInput = z.infer<typeof ReferralCreateInputSchema>;
+export const ReferralCreateSchema = z.object(referralShape);
+export type ReferralCreate = z.infer<typeof ReferralCreateSchema>;
 
 /** What a client sends to move a referral on; the server adds the recording time. */
 export const ReferralStepInputSchema = ReferralStepSchema.omit({ recordedAt: true });
@@ -255,9 +255,9 @@ export type ReferralContext = {
  * @example validateReferralCreate(input, { memberEvents, birthDate: "1995-04" })
  */
 export function validateReferralCreate(
-  input: ReferralCreateInput,
+  input: ReferralCreate,
   context: ReferralContext,
-): Result<ReferralCreateInput, ReferralRefusalCode> {
+): Result<ReferralCreate, ReferralRefusalCode> {
   const state = deriveMemberState(context.memberEvents, { asOf: input.referredOn });
   if (!isOnRoll(state.status)) {
     const message = {
