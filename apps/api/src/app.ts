@@ -1,28 +1,62 @@
 // The API as a Hono app: middleware, the error vocabulary, and every route, apart from the listener.
+import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
+import { UNRESTRICTED } from "./access.js";
 import type { Services } from "./context.js";
-import { isDatabaseUnavailable } from "./db/errors.js";
+import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
+import { silentLogger } from "./log.js";
 import { createRouter } from "./openapi.js";
+import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
 import { publicArticleRoutes } from "./routes/public-articles.js";
 
+export type { Access } from "./access.js";
 export type { Services } from "./context.js";
 export type { ErrorBody, ErrorCode } from "./errors.js";
 
+/** The largest JSON body the API reads; uploads that need more set their own limit. */
+export const MAX_BODY_BYTES = 1024 * 1024;
+
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(services: Services) {
+  const log = services.log ?? silentLogger;
   const api = createRouter();
   const app = api
     .use(requestId())
     .use(secureHeaders())
     .use(async (c, next) => {
+      const started = performance.now();
       c.set("services", services);
+      // Accounts will narrow this to the signed-in user's scope; every data access reads it.
+      c.set("access", UNRESTRICTED);
       await next();
+      log({
+        level: c.res.status >= 500 ? "error" : "info",
+        msg: "request",
+        requestId: c.var.requestId,
+        method: c.req.method,
+        path: c.req.path,
+        status: c.res.status,
+        ms: Math.round(performance.now() - started),
+      });
     })
+    .use(
+      "/api/v1/*",
+      bodyLimit({
+        maxSize: MAX_BODY_BYTES,
+        onError: () => {
+          throw new ApiError("PAYLOAD_TOO_LARGE", {
+            vi: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`,
+            en: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB)`,
+          });
+        },
+      }),
+    )
     .route("/api/health", healthRoutes)
+    .route("/api/docs", docsRoutes)
     .route("/api/v1/public/articles", publicArticleRoutes);
 
   api.doc31("/api/openapi.json", {
@@ -30,7 +64,9 @@ export function createApp(services: Services) {
     info: {
       title: "Sổ Đoàn API",
       version: "0.0.0",
-      description: "API của Sổ Đoàn / The Sổ Đoàn API. Lỗi / Errors: DESIGN.md §6.",
+      description:
+        "API của Sổ Đoàn: mọi lỗi có cùng một dạng, thông báo bằng tiếng Việt và tiếng Anh. / " +
+        "The Sổ Đoàn API: every error has one shape, with its message in Vietnamese and English.",
     },
   });
 
@@ -43,19 +79,47 @@ export function createApp(services: Services) {
       return c.json(errorBody(error.code, id, error.localized, error.issues), statusOf(error.code));
     }
     if (isDatabaseUnavailable(error)) {
+      log({ level: "warn", msg: "database unavailable", requestId: id, error });
       c.header("Retry-After", "5");
       return c.json(errorBody("DATABASE_UNAVAILABLE", id), 503);
     }
-    if (error instanceof HTTPException && error.status < 500) {
-      // Hono's own refusals (a malformed body, say) are the client's mistake, not ours.
-      return c.json(errorBody("VALIDATION_FAILED", id), 400);
+    // A constraint the schemas could not check (a duplicate, a record that vanished meanwhile) is
+    // still the client's request meeting the data, not a fault of ours.
+    switch (constraintViolationOf(error)) {
+      case "unique":
+        return c.json(errorBody("CONFLICT", id, CONSTRAINT_MESSAGES.unique), 409);
+      case "reference":
+        return c.json(errorBody("CONFLICT", id, CONSTRAINT_MESSAGES.reference), 409);
+      case "invalid_data":
+        return c.json(errorBody("VALIDATION_FAILED", id, CONSTRAINT_MESSAGES.invalidData), 400);
     }
-    console.error(`[${id}]`, error);
+    if (error instanceof HTTPException && error.status < 500) {
+      // Hono's own refusals (a malformed JSON body, say) are the client's mistake, not ours.
+      return c.json(errorBody("VALIDATION_FAILED", id, MALFORMED_MESSAGE), 400);
+    }
+    log({ level: "error", msg: "unhandled error", requestId: id, error });
     return c.json(errorBody("INTERNAL_ERROR", id), 500);
   });
 
   return app;
 }
+
+const MALFORMED_MESSAGE = {
+  vi: "Yêu cầu không đọc được (JSON sai cú pháp?)",
+  en: "The request cannot be read (malformed JSON?)",
+};
+
+const CONSTRAINT_MESSAGES = {
+  unique: { vi: "Đã có bản ghi trùng", en: "A record like this already exists" },
+  reference: {
+    vi: "Bản ghi liên quan không tồn tại hoặc vẫn đang được dùng",
+    en: "A related record does not exist or is still in use",
+  },
+  invalidData: {
+    vi: "Dữ liệu chứa giá trị không lưu được",
+    en: "The input holds a value that cannot be stored",
+  },
+};
 
 /** The API's routes, for Hono's typed client: `hc<AppType>(baseUrl)`. */
 export type AppType = ReturnType<typeof createApp>;

@@ -1,26 +1,36 @@
 // Starts the API: reads the settings, opens and migrates the database, listens until told to stop.
+import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
+import { jsonLogger } from "./log.js";
+
+/** How long a stop waits for requests in flight before it closes the database anyway. */
+const DRAIN_TIMEOUT_MS = 10_000;
 
 const env = readEnv();
 const database = await openDatabase(databaseOptionsFrom(env));
 await database.migrate();
 
-const app = createApp({ database, now: () => new Date() });
+const app = createApp({ database, now: () => new Date(), log: jsonLogger });
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, (info) => {
   const where = database.driver === "pglite" ? `PGlite in ${env.DATA_DIR}` : "PostgreSQL";
   console.log(`Sổ Đoàn API: http://${env.HOST}:${info.port}/api/health (${where})`);
-});
+}) as Server;
 
 let stopping = false;
-async function stop() {
+async function stop(signal: string) {
   if (stopping) return;
   stopping = true;
-  server.close();
+  jsonLogger({ level: "info", msg: "stopping", signal });
+  // Stop accepting, let requests in flight finish, then close the database they use.
+  const drained = new Promise<void>((resolve) => server.close(() => resolve()));
+  server.closeIdleConnections();
+  await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
+  server.closeAllConnections();
   await database.close();
   process.exit(0);
 }
-process.on("SIGINT", stop);
-process.on("SIGTERM", stop);
+process.on("SIGINT", () => void stop("SIGINT"));
+process.on("SIGTERM", () => void stop("SIGTERM"));

@@ -37,13 +37,3 @@ export const ErrorBodySchema = z
 export function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: ErrorBodySchema } } };
 }
-
-/** The envelope of a list (DESIGN §6), for the OpenAPI document. */
-export function pageSchemaOf<T extends z.ZodType>(item: T) {
-  return z.object({
-    items: z.array(item),
-    total: z.number().int(),
-    page: z.number().int(),
-    pageSize: z.number().int(),
-  });
-}

@@ -3,7 +3,7 @@ import { createApp } from "../app.js";
 import { article, organization } from "../db/schema.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
-import type { Page } from "./list.js";
+import type { Page } from "../http/list.js";
 import type { PublicArticleSummary } from "./public-articles.js";
 
 type ArticlePage = Page<PublicArticleSummary>;

@@ -2,8 +2,8 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, count, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
 import { article, organization } from "../db/schema.js";
-import { createRouter, errorResponse, pageSchemaOf } from "../openapi.js";
-import { PageQuerySchema } from "./list.js";
+import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
+import { createRouter, errorResponse } from "../openapi.js";
 
 /** An article as a list shows it to the public. */
 export const PublicArticleSummarySchema = z
