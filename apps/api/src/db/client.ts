@@ -10,7 +10,7 @@ import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
 import type { Env } from "../env.js";
-import * as schema from "./schema.js";
+import * as schema from "./schema/index.js";
 
 /** The same path from `src/db` and from `dist/db`. */
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));

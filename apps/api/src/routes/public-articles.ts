@@ -1,7 +1,7 @@
 // Public (anonymous) reading of published articles: what the news viewer shows.
 import { createRoute, z } from "@hono/zod-openapi";
 import { and, count, desc, eq, inArray, isNotNull, lte } from "drizzle-orm";
-import { article, organization } from "../db/schema.js";
+import { article, organization } from "../db/schema/index.js";
 import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
 import { createRouter, errorResponse } from "../openapi.js";
 

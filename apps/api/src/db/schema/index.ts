@@ -1,0 +1,3 @@
+// Every table the API owns, one file per group of resources. Migrations in ../../../drizzle are
+// generated from these files.
+export * from "./content.js";
