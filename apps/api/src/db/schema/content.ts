@@ -1,12 +1,7 @@
-// The tables the API owns. Migrations in ../../drizzle are generated from this file.
+// Documents, conference records, articles and their comments.
 import { sql } from "drizzle-orm";
 import { index, pgTable, text, timestamp, uuid } from "drizzle-orm/pg-core";
-
-export const organization = pgTable("organization", {
-  id: uuid("id").primaryKey().default(sql`gen_random_uuid()`),
-  name: text("name").notNull(),
-  level: text("level").notNull(),
-});
+import { organization } from "./organizations.js";
 
 export const article = pgTable(
   "article",

@@ -1,3 +1,5 @@
 // Every table the API owns, one file per group of resources. Migrations in ../../../drizzle are
 // generated from these files.
 export * from "./content.js";
+export * from "./members.js";
+export * from "./organizations.js";
