@@ -1,6 +1,12 @@
 // Metrics: one definition each, pure implementations over an organisation's subtree, roll-ups and publication gates.
 
 export {
+  type CatalogueEntry,
+  isMetricId,
+  METRIC_CATALOGUE,
+  type MetricQuestion,
+} from "./catalogue.js";
+export {
   buildMemberColumns,
   computeResidenceRateColumnar,
   countActiveMembersColumnar,
