@@ -29,7 +29,7 @@ describe.each(testDrivers)("GET /api/v1/public/articles on %s", (driver) => {
   it("lists published articles newest first, and hides drafts and those scheduled for later", async () => {
     const [org] = await database.db
       .insert(organization)
-      .values({ name: "Tỉnh đoàn Hà Nam", level: "provincial" })
+      .values({ name: "Tỉnh đoàn Hà Nam", level: "provincial", establishedOn: "1997-01-01" })
       .returning();
     const base = { lead: "…", category: "Đoàn thể", organizationId: org?.id ?? "" };
     await database.db.insert(article).values([

@@ -11,7 +11,7 @@ export const article = pgTable(
     title: text("title").notNull(),
     lead: text("lead").notNull(),
     category: text("category").notNull(),
-    organizationId: uuid("organization_id")
+    organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id),
     status: text("status").notNull().default("draft"),
