@@ -48,8 +48,9 @@ const REORGANISATION: LineageEvent[] = [
   },
 ];
 
+// In the order of their ids, as `loadOrganizationRecords` gives them: children come in that order.
 const records: OrganizationRecords = {
-  organizations: reference.organizations,
+  organizations: [...reference.organizations].sort((a, b) => (a.id < b.id ? -1 : 1)),
   parentLinks: reference.parentLinks,
   lineageEvents: REORGANISATION,
 };

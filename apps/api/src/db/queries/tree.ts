@@ -5,10 +5,9 @@ import {
   type Organization,
   type OrganizationRecords,
   type ParentLink,
-  resolveOrganizationTree,
-  subtreeIds,
 } from "@sodoan/domain";
-import { and, inArray, isNull } from "drizzle-orm";
+import { and, asc, inArray, isNull, type SQL, sql } from "drizzle-orm";
+import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
 import { lineageEvent, lineageParticipant, organization, parentLink } from "../schema/index.js";
 
@@ -52,40 +51,50 @@ export function toParentLink(row: ParentLinkRow): ParentLink {
   return link;
 }
 
+/** Ids in code-unit order on both drivers, as JavaScript compares them. */
+function byId(column: AnyPgColumn): SQL {
+  return sql`${column} collate "C"`;
+}
+
 /**
  * The stored records of the tree, as the domain reads them. With `ids`, the records about those
  * organisations: the organisations, their own parent links and the events that name them (whose
  * other organisations are not loaded). A `reparented` event's own link is left out: the event
- * already acts as that link.
+ * already acts as that link. Organisations come in the order of their ids, so that the domain
+ * lists children in the same order as the queries below.
  */
 export async function loadOrganizationRecords(db: Db, ids?: string[]): Promise<OrganizationRecords> {
   if (ids !== undefined && ids.length === 0) {
     return { organizations: [], parentLinks: [], lineageEvents: [] };
   }
   const [orgRows, linkRows, eventRows] = await Promise.all([
-    ids === undefined
-      ? db.select().from(organization)
-      : db.select().from(organization).where(inArray(organization.id, ids)),
-    ids === undefined
-      ? db.select().from(parentLink).where(isNull(parentLink.lineageEventId))
-      : db
-          .select()
-          .from(parentLink)
-          .where(and(inArray(parentLink.childId, ids), isNull(parentLink.lineageEventId))),
-    ids === undefined
-      ? db.select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt }).from(lineageEvent)
-      : db
-          .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
-          .from(lineageEvent)
-          .where(
-            inArray(
+    db
+      .select()
+      .from(organization)
+      .where(ids === undefined ? undefined : inArray(organization.id, ids))
+      .orderBy(byId(organization.id)),
+    db
+      .select()
+      .from(parentLink)
+      .where(
+        and(isNull(parentLink.lineageEventId), ids === undefined ? undefined : inArray(parentLink.childId, ids)),
+      )
+      .orderBy(byId(parentLink.id)),
+    db
+      .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
+      .from(lineageEvent)
+      .where(
+        ids === undefined
+          ? undefined
+          : inArray(
               lineageEvent.id,
               db
                 .select({ id: lineageParticipant.eventId })
                 .from(lineageParticipant)
                 .where(inArray(lineageParticipant.organizationId, ids)),
             ),
-          ),
+      )
+      .orderBy(asc(lineageEvent.effectiveDate), byId(lineageEvent.id)),
   ]);
   return {
     organizations: orgRows.map(toOrganization),
@@ -96,12 +105,71 @@ export async function loadOrganizationRecords(db: Db, ids?: string[]): Promise<O
   };
 }
 
+/** The rows a raw query answered, from either driver (both put them in `rows`). */
+export function rowsOf<T>(result: unknown): T[] {
+  return (result as { rows: T[] }).rows;
+}
+
+/**
+ * The tree on a date as SQL common table expressions, the domain's rules in SQL:
+ * - `alive`: organisations established by the date and not ended (dissolved, merged away, split
+ *   without continuing) on or before it;
+ * - `assigned`: each organisation's parent from the links valid on the date (a re-parent event
+ *   writes one too), the link starting latest winning, then the one recorded latest;
+ * - `tree_parent`: the parent each living organisation has on the date. A parent merged away hands
+ *   its children to the organisation it went into (followed as far as needed); a parent ended
+ *   otherwise leaves them without one.
+ * Begins a `with recursive` clause; the caller adds its own expressions and query after it.
+ */
+export function treeAsOfSql(asOf: string): SQL {
+  return sql`with recursive
+  alive as (
+    select o.id from organization o
+    where o.established_on <= ${asOf}::date
+      and not exists (
+        select 1 from lineage_participant p
+        where p.organization_id = o.id and p.is_ending and p.effective_date <= ${asOf}::date
+      )
+  ),
+  assigned as (
+    select distinct on (l.child_id) l.child_id, l.parent_id
+    from parent_link l
+    where l.valid_from <= ${asOf}::date and (l.valid_to is null or l.valid_to >= ${asOf}::date)
+    order by l.child_id, l.valid_from desc, l.recorded_at desc, l.id desc
+  ),
+  ending as (
+    select distinct on (p.organization_id) p.organization_id, p.merged_into_id
+    from lineage_participant p
+    where p.is_ending and p.effective_date <= ${asOf}::date
+    order by p.organization_id, p.effective_date, p.event_id
+  ),
+  redirect (child_id, parent_id, hops) as (
+    select a.child_id, a.parent_id, 0 from assigned a join alive c on c.id = a.child_id
+    union all
+    select r.child_id, e.merged_into_id, r.hops + 1
+    from redirect r join ending e on e.organization_id = r.parent_id
+    where e.merged_into_id is not null and r.hops < 64
+  ),
+  tree_parent as (
+    select r.child_id, r.parent_id from redirect r join alive p on p.id = r.parent_id
+    where r.child_id <> r.parent_id
+  )`;
+}
+
 /**
  * The ids of an organisation and of everything below it on a date, the organisation first, as the
- * domain's `subtreeIds(resolveOrganizationTree(records, { asOf }), id)` gives them; empty when
- * the organisation does not exist on that date.
+ * domain's `subtreeIds(resolveOrganizationTree(records, { asOf }), id)` gives them (children in
+ * the order of their ids); empty when the organisation does not exist on that date.
  */
 export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
-  const records = await loadOrganizationRecords(db);
-  return subtreeIds(resolveOrganizationTree(records, { asOf }), organizationId);
+  const result = await db.execute(sql`${treeAsOfSql(asOf)},
+  subtree (id, path) as (
+    select a.id, a.id::text from alive a where a.id = ${organizationId}
+    union all
+    select t.child_id, s.path || chr(1) || t.child_id
+    from subtree s join tree_parent t on t.parent_id = s.id
+    where position(chr(1) || t.child_id || chr(1) in chr(1) || s.path || chr(1)) = 0
+  )
+  select id from subtree order by path collate "C"`);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
