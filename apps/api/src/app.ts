@@ -9,9 +9,13 @@ import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
 import { silentLogger } from "./log.js";
 import { createRouter } from "./openapi.js";
+import { articleRoutes } from "./routes/articles.js";
+import { changeRoutes } from "./routes/changes.js";
+import { commentRoutes } from "./routes/comments.js";
+import { conferenceRoutes } from "./routes/conferences.js";
 import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
-import { publicArticleRoutes } from "./routes/public-articles.js";
+import { publicRoutes } from "./routes/public.js";
 
 export type { Access } from "./access.js";
 export type { Services } from "./context.js";
@@ -19,6 +23,19 @@ export type { ErrorBody, ErrorCode } from "./errors.js";
 
 /** The largest JSON body the API reads; uploads that need more set their own limit. */
 export const MAX_BODY_BYTES = 1024 * 1024;
+
+const jsonBodyLimit = bodyLimit({
+  maxSize: MAX_BODY_BYTES,
+  onError: () => {
+    throw new ApiError("PAYLOAD_TOO_LARGE", {
+      vi: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`,
+      en: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB)`,
+    });
+  },
+});
+
+/** The article image upload, which `articles.ts` limits to `MAX_IMAGE_BYTES` itself. */
+const IMAGE_UPLOAD_PATH = /^\/api\/v1\/articles\/[^/]+\/images$/;
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(services: Services) {
@@ -43,21 +60,15 @@ export function createApp(services: Services) {
         ms: Math.round(performance.now() - started),
       });
     })
-    .use(
-      "/api/v1/*",
-      bodyLimit({
-        maxSize: MAX_BODY_BYTES,
-        onError: () => {
-          throw new ApiError("PAYLOAD_TOO_LARGE", {
-            vi: `Dữ liệu gửi lên quá lớn (tối đa ${MAX_BODY_BYTES / 1024} KB)`,
-            en: `The request body is too large (at most ${MAX_BODY_BYTES / 1024} KB)`,
-          });
-        },
-      }),
-    )
+    // Image uploads are held to their own, larger limit by their route.
+    .use("/api/v1/*", (c, next) => (IMAGE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     .route("/api/health", healthRoutes)
     .route("/api/docs", docsRoutes)
-    .route("/api/v1/public/articles", publicArticleRoutes);
+    .route("/api/v1/public/changes", changeRoutes)
+    .route("/api/v1/public", publicRoutes)
+    .route("/api/v1/conferences", conferenceRoutes)
+    .route("/api/v1/articles", articleRoutes)
+    .route("/api/v1/comments", commentRoutes);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

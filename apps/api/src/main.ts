@@ -2,6 +2,7 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { openChangeBus } from "./content/change-bus.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
 import { jsonLogger } from "./log.js";
@@ -12,8 +13,9 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const env = readEnv();
 const database = await openDatabase(databaseOptionsFrom(env));
 await database.migrate();
+const changes = await openChangeBus(database);
 
-const app = createApp({ database, now: () => new Date(), log: jsonLogger });
+const app = createApp({ database, now: () => new Date(), log: jsonLogger, changes });
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, (info) => {
   const where = database.driver === "pglite" ? `PGlite in ${env.DATA_DIR}` : "PostgreSQL";
   console.log(`Sổ Đoàn API: http://${env.HOST}:${info.port}/api/health (${where})`);
@@ -29,6 +31,7 @@ async function stop(signal: string) {
   server.closeIdleConnections();
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
+  await changes.close();
   await database.close();
   process.exit(0);
 }

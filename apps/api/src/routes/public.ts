@@ -1,0 +1,477 @@
+// What the news viewer reads, anonymously and cacheably: published articles, categories, public
+// conference records, search, approved comments, images; and readers posting comments.
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  CommentCreateSchema,
+  type Conference,
+  ConferenceKindSchema,
+  canComment,
+  isPubliclyVisible,
+  type Participant,
+} from "@sodoan/domain";
+import { and, asc, count, desc, eq, exists, ne } from "drizzle-orm";
+import type { Context } from "hono";
+import { type ArticleRow, isoInstant, publiclyVisible } from "../content/articles.js";
+import { publicCache } from "../content/http-cache.js";
+import { foldedSearch } from "../content/search.js";
+import type { AppEnv } from "../context.js";
+import { article, articleImage, comment, conference, organization } from "../db/schema/index.js";
+import { ApiError } from "../errors.js";
+import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
+import { createRouter, errorResponse } from "../openapi.js";
+
+/** An article as a list shows it to the public. */
+export const PublicArticleSummarySchema = z
+  .object({
+    id: z.string(),
+    slug: z.string(),
+    title: z.string(),
+    lead: z.string(),
+    category: z.string(),
+    organizationId: z.string(),
+    organizationName: z.string(),
+    publishedAt: z.iso.datetime(),
+  })
+  .openapi("PublicArticleSummary");
+export type PublicArticleSummary = z.infer<typeof PublicArticleSummarySchema>;
+
+/** A published article as readers see it. */
+export const PublicArticleSchema = PublicArticleSummarySchema.extend({
+  author: z.string().optional(),
+  source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
+  body: z.array(z.record(z.string(), z.unknown())),
+  conferenceId: z.string().optional(),
+}).openapi("PublicArticle");
+export type PublicArticle = z.infer<typeof PublicArticleSchema>;
+
+export const PublicCommentSchema = z
+  .object({ id: z.string(), authorName: z.string(), body: z.string(), createdAt: z.string() })
+  .openapi("PublicComment");
+export type PublicComment = z.infer<typeof PublicCommentSchema>;
+
+const PublicParticipantSchema = z.object({
+  fullName: z.string(),
+  title: z.string().optional(),
+  titleEn: z.string().optional(),
+  organizationName: z.string().optional(),
+});
+
+/** A conference record as the public sees it: names and titles as published, no ids of people. */
+export const PublicConferenceSchema = z
+  .object({
+    id: z.string(),
+    kind: ConferenceKindSchema,
+    title: z.string(),
+    organizerId: z.string(),
+    organizerName: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+    session: z.string().optional(),
+    place: z.string().optional(),
+    chairs: z.array(PublicParticipantSchema),
+    speakers: z.array(PublicParticipantSchema),
+    attendees: z.array(z.record(z.string(), z.unknown())),
+    documentsReviewed: z.array(z.record(z.string(), z.unknown())),
+    topics: z.array(z.string()),
+    figures: z.array(z.record(z.string(), z.unknown())),
+    conclusions: z.array(z.string()),
+    directives: z.array(
+      z.object({ text: z.string(), addressedTo: z.array(z.string()), dueDate: z.string().optional() }),
+    ),
+    articles: z.array(z.object({ slug: z.string(), title: z.string() })),
+  })
+  .openapi("PublicConference");
+export type PublicConference = z.infer<typeof PublicConferenceSchema>;
+
+export const CategorySchema = z.object({ category: z.string(), count: z.number().int() }).openapi("Category");
+
+/** The answer to a search: a page of articles, and the public conferences that match. */
+export const PublicSearchSchema = pageSchemaOf(PublicArticleSummarySchema)
+  .extend({
+    conferences: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string() })),
+  })
+  .openapi("PublicSearch");
+export type PublicSearch = z.infer<typeof PublicSearchSchema>;
+
+const SlugParams = z.object({
+  slug: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "slug", in: "path" } }),
+});
+const IdParams = z.object({
+  id: z
+    .string()
+    .min(1)
+    .openapi({ param: { name: "id", in: "path" } }),
+});
+const jsonOf = <T extends z.ZodType>(schema: T) => ({ content: { "application/json": { schema } } });
+const tags = ["public"];
+const e400 = errorResponse("Tham số không hợp lệ / Invalid parameters");
+const e404 = errorResponse("Không tìm thấy / Not found");
+const notModified = { description: "Không đổi / Not modified" };
+const cached = (description: string, schema: z.ZodType) => ({
+  description,
+  headers: {
+    ETag: { schema: { type: "string" as const } },
+    "Cache-Control": { schema: { type: "string" as const } },
+  },
+  ...jsonOf(schema),
+});
+
+const listRoute = createRoute({
+  method: "get",
+  path: "/articles",
+  tags,
+  summary: "Tin bài đã đăng, mới nhất trước / Published articles, newest first",
+  request: { query: PageQuerySchema.extend({ category: z.string().trim().min(1).optional() }) },
+  responses: {
+    200: cached("Một trang tin bài / A page of articles", pageSchemaOf(PublicArticleSummarySchema)),
+    304: notModified,
+    400: e400,
+  },
+});
+
+const bySlugRoute = createRoute({
+  method: "get",
+  path: "/articles/{slug}",
+  tags,
+  summary: "Một bài đã đăng / One published article",
+  request: { params: SlugParams },
+  responses: { 200: cached("Bài viết / The article", PublicArticleSchema), 304: notModified, 404: e404 },
+});
+
+const relatedRoute = createRoute({
+  method: "get",
+  path: "/articles/{slug}/related",
+  tags,
+  summary: "Bài cùng chuyên mục / Articles of the same category",
+  request: {
+    params: SlugParams,
+    query: z.object({ limit: z.coerce.number().int().min(1).max(20).default(5) }),
+  },
+  responses: {
+    200: cached("Bài liên quan / Related articles", z.array(PublicArticleSummarySchema)),
+    304: notModified,
+    400: e400,
+    404: e404,
+  },
+});
+
+const commentsRoute = createRoute({
+  method: "get",
+  path: "/articles/{slug}/comments",
+  tags,
+  summary: "Bình luận đã duyệt / Approved comments",
+  request: { params: SlugParams },
+  responses: {
+    200: cached("Bình luận / Comments", z.array(PublicCommentSchema)),
+    304: notModified,
+    404: e404,
+  },
+});
+
+const postCommentRoute = createRoute({
+  method: "post",
+  path: "/articles/{slug}/comments",
+  tags,
+  summary: "Gửi bình luận (chờ duyệt) / Post a comment (it waits for moderation)",
+  request: {
+    params: SlugParams,
+    body: {
+      ...jsonOf(
+        CommentCreateSchema.extend({
+          // A field people never see: only robots fill it in.
+          website: z.string().optional().openapi({ description: "Để trống / Leave empty" }),
+        }),
+      ),
+      required: true,
+    },
+  },
+  responses: {
+    202: {
+      description: "Đã nhận, chờ duyệt / Received, waiting for moderation",
+      ...jsonOf(z.object({ status: z.literal("pending") })),
+    },
+    400: e400,
+    404: e404,
+    409: errorResponse("Bài không nhận bình luận / The article takes no comments"),
+  },
+});
+
+const categoriesRoute = createRoute({
+  method: "get",
+  path: "/categories",
+  tags,
+  summary: "Chuyên mục và số bài / Categories with their article counts",
+  responses: { 200: cached("Chuyên mục / Categories", z.array(CategorySchema)), 304: notModified },
+});
+
+const conferenceRoute = createRoute({
+  method: "get",
+  path: "/conferences/{id}",
+  tags,
+  summary: "Hội nghị đã được đưa tin / A conference an article reports on",
+  request: { params: IdParams },
+  responses: {
+    200: cached("Hội nghị / The conference", PublicConferenceSchema),
+    304: notModified,
+    404: e404,
+  },
+});
+
+const searchRoute = createRoute({
+  method: "get",
+  path: "/search",
+  tags,
+  summary: "Tìm trong tin đã đăng, không cần dấu / Search published content, accents optional",
+  request: { query: PageQuerySchema.extend({ q: z.string().trim().min(1).max(200) }) },
+  responses: { 200: cached("Kết quả / Results", PublicSearchSchema), 304: notModified, 400: e400 },
+});
+
+const imageRoute = createRoute({
+  method: "get",
+  path: "/images/{id}",
+  tags,
+  summary: "Ảnh của bài viết (bản gốc) / An article's image (the original)",
+  request: { params: IdParams },
+  responses: {
+    200: {
+      description:
+        "Ảnh, với X-Image-Width và X-Image-Height / The image, with X-Image-Width and X-Image-Height",
+      content: { "image/*": { schema: z.string().openapi({ format: "binary" }) } },
+    },
+    304: notModified,
+    404: e404,
+  },
+});
+
+const summaryColumns = {
+  id: article.id,
+  slug: article.slug,
+  title: article.title,
+  lead: article.lead,
+  category: article.category,
+  organizationId: article.organizationId,
+  organizationName: organization.name,
+  publishedAt: article.publishedAt,
+};
+
+type SummaryRow = { [K in keyof typeof summaryColumns]: K extends "publishedAt" ? string | null : string };
+
+function summaryOf(row: SummaryRow): PublicArticleSummary {
+  return { ...row, publishedAt: isoInstant(row.publishedAt ?? new Date(0).toISOString()) };
+}
+
+export const publicRoutes = createRouter()
+  .openapi(listRoute, async (c) => {
+    const { page, pageSize, category } = c.req.valid("query");
+    const { database, now } = c.var.services;
+    const where = and(
+      publiclyVisible(now()),
+      category === undefined ? undefined : eq(article.category, category),
+    );
+    const rows = await database.db
+      .select(summaryColumns)
+      .from(article)
+      .innerJoin(organization, eq(article.organizationId, organization.id))
+      .where(where)
+      .orderBy(desc(article.publishedAt), desc(article.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await database.db.select({ total: count() }).from(article).where(where);
+    const body = { items: rows.map(summaryOf), total: total?.total ?? 0, page, pageSize };
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(bySlugRoute, async (c) => {
+    const { row, organizationName } = await visibleArticle(c, c.req.valid("param").slug);
+    const record = row.data;
+    const body: PublicArticle = {
+      ...summaryOf({ ...row, organizationName }),
+      ...(record.author === undefined ? {} : { author: record.author }),
+      ...(record.source === undefined ? {} : { source: record.source }),
+      ...(record.conferenceId === undefined ? {} : { conferenceId: record.conferenceId }),
+      body: record.body,
+    };
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(relatedRoute, async (c) => {
+    const { row } = await visibleArticle(c, c.req.valid("param").slug);
+    const { limit } = c.req.valid("query");
+    const { database, now } = c.var.services;
+    const rows = await database.db
+      .select(summaryColumns)
+      .from(article)
+      .innerJoin(organization, eq(article.organizationId, organization.id))
+      .where(and(publiclyVisible(now()), eq(article.category, row.category), ne(article.id, row.id)))
+      .orderBy(desc(article.publishedAt), desc(article.id))
+      .limit(limit);
+    const body = rows.map(summaryOf);
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(commentsRoute, async (c) => {
+    const { row } = await visibleArticle(c, c.req.valid("param").slug);
+    const rows = await c.var.services.database.db
+      .select({
+        id: comment.id,
+        authorName: comment.authorName,
+        body: comment.body,
+        createdAt: comment.createdAt,
+      })
+      .from(comment)
+      .where(and(eq(comment.articleId, row.id), eq(comment.status, "approved")))
+      .orderBy(asc(comment.createdAt), asc(comment.id));
+    const body = rows.map((item) => ({ ...item, createdAt: isoInstant(item.createdAt) }));
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(postCommentRoute, async (c) => {
+    const { website, ...input } = c.req.valid("json");
+    const { row } = await visibleArticle(c, c.req.valid("param").slug);
+    const { database, now } = c.var.services;
+    const at = now().toISOString();
+    const allowed = canComment(row.data, at);
+    if (!allowed.ok)
+      throw new ApiError("CONFLICT", allowed.message, {
+        issues: allowed.issues,
+        headers: { "X-Refusal-Code": allowed.code },
+      });
+    // A robot that filled the hidden field is told the same as a person, and nothing is stored.
+    if (website === undefined || website.trim() === "") {
+      await database.db.transaction((tx) =>
+        tx
+          .insert(comment)
+          .values({ id: crypto.randomUUID(), articleId: row.id, ...input, status: "pending", createdAt: at }),
+      );
+    }
+    return c.json({ status: "pending" as const }, 202);
+  })
+  .openapi(categoriesRoute, async (c) => {
+    const { database, now } = c.var.services;
+    const rows = await database.db
+      .select({ category: article.category, count: count() })
+      .from(article)
+      .where(publiclyVisible(now()))
+      .groupBy(article.category)
+      .orderBy(asc(article.category));
+    return publicCache(c, rows) ?? c.json(rows, 200);
+  })
+  .openapi(conferenceRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const { database, now } = c.var.services;
+    const [found] = await database.db
+      .select({ data: conference.data, organizerName: organization.name })
+      .from(conference)
+      .innerJoin(organization, eq(conference.organizerId, organization.id))
+      .where(eq(conference.id, id));
+    // A record is public once a public article reports on it; until then it is the admins' alone.
+    const reports = await database.db
+      .select({ slug: article.slug, title: article.title })
+      .from(article)
+      .where(and(eq(article.conferenceId, id), publiclyVisible(now())))
+      .orderBy(desc(article.publishedAt));
+    if (found === undefined || reports.length === 0)
+      throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy hội nghị", en: "No such conference" });
+    const body = publicConferenceOf(found.data, found.organizerName, reports);
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(searchRoute, async (c) => {
+    const { q, page, pageSize } = c.req.valid("query");
+    const { database, now } = c.var.services;
+    const where = and(publiclyVisible(now()), foldedSearch(article.searchText, q));
+    const rows = await database.db
+      .select(summaryColumns)
+      .from(article)
+      .innerJoin(organization, eq(article.organizationId, organization.id))
+      .where(where)
+      .orderBy(desc(article.publishedAt), desc(article.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await database.db.select({ total: count() }).from(article).where(where);
+    const reported = database.db
+      .select({ id: article.id })
+      .from(article)
+      .where(and(eq(article.conferenceId, conference.id), publiclyVisible(now())));
+    const conferences = await database.db
+      .select({ id: conference.id, title: conference.title, startDate: conference.startsOn })
+      .from(conference)
+      .where(and(foldedSearch(conference.titleFolded, q), exists(reported)))
+      .orderBy(desc(conference.startsOn))
+      .limit(10);
+    const body = { items: rows.map(summaryOf), total: total?.total ?? 0, page, pageSize, conferences };
+    return publicCache(c, body) ?? c.json(body, 200);
+  })
+  .openapi(imageRoute, async (c) => {
+    const { id } = c.req.valid("param");
+    const [image] = await c.var.services.database.db
+      .select()
+      .from(articleImage)
+      .where(eq(articleImage.id, id));
+    if (image === undefined)
+      throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy ảnh", en: "No such image" });
+    // An image never changes once stored (a new upload gets a new id), so it may be kept for good.
+    c.header("Cache-Control", "public, max-age=31536000, immutable");
+    c.header("ETag", `"${image.id}"`);
+    c.header("Content-Type", image.contentType);
+    c.header("X-Image-Width", String(image.width));
+    c.header("X-Image-Height", String(image.height));
+    if (c.req.header("If-None-Match") === `"${image.id}"`) return c.body(null, 304);
+    return c.body(Buffer.from(image.bytes), 200);
+  });
+
+/** The article with this slug if readers may see it now, else a 404 that does not say whether it exists. */
+async function visibleArticle(
+  c: Context<AppEnv>,
+  slug: string,
+): Promise<{ row: ArticleRow; organizationName: string }> {
+  const { database, now } = c.var.services;
+  const [found] = await database.db
+    .select({ row: article, organizationName: organization.name })
+    .from(article)
+    .innerJoin(organization, eq(article.organizationId, organization.id))
+    .where(eq(article.slug, slug));
+  if (found === undefined || !isPubliclyVisible(found.row.data, now().toISOString()))
+    throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy bài viết", en: "No such article" });
+  return found;
+}
+
+function publicParticipant(participant: Participant) {
+  return {
+    fullName: participant.person.fullName,
+    ...(participant.title === undefined ? {} : { title: participant.title }),
+    ...(participant.titleEn === undefined ? {} : { titleEn: participant.titleEn }),
+    ...(participant.organizationName === undefined ? {} : { organizationName: participant.organizationName }),
+  };
+}
+
+function publicConferenceOf(
+  record: Conference,
+  organizerName: string,
+  articles: { slug: string; title: string }[],
+): PublicConference {
+  return {
+    id: record.id,
+    kind: record.kind,
+    title: record.title,
+    organizerId: record.organizerId,
+    organizerName,
+    startDate: record.startDate,
+    endDate: record.endDate,
+    ...(record.session === undefined ? {} : { session: record.session }),
+    ...(record.place === undefined ? {} : { place: record.place }),
+    chairs: record.chairs.map(publicParticipant),
+    speakers: record.speakers.map(publicParticipant),
+    attendees: record.attendees.map((group) =>
+      group.kind === "people" ? { ...group, people: group.people.map(publicParticipant) } : group,
+    ),
+    documentsReviewed: record.documentsReviewed,
+    topics: record.topics,
+    figures: record.figures,
+    conclusions: record.conclusions,
+    directives: record.directives.map((directive) => ({
+      text: directive.text,
+      addressedTo: directive.addressedTo,
+      ...(directive.dueDate === undefined ? {} : { dueDate: directive.dueDate }),
+    })),
+    articles,
+  };
+}
