@@ -62,9 +62,11 @@ export {
   DEFAULT_SUPPRESSION_THRESHOLD,
   isRatePublishable,
   type PublicationCheckCode,
+  type PublicFigure,
   type SuppressedTable,
   type SuppressionReason,
   suppressSmallCells,
+  toPublicFigure,
 } from "./publication.js";
 export {
   type CohortQuery,

@@ -174,3 +174,83 @@ export function isRatePublishable(
   const isSmall = (count: number) => count > 0 && count < threshold;
   return value.denominator >= threshold && !isSmall(value.numerator) && !isSmall(rest);
 }
+
+/** A figure as the public may see it: small groups hidden (null), with the reason for each. */
+export type PublicFigure = {
+  value: unknown;
+  provenance: MetricResult<unknown>["provenance"];
+  hidden: { path: string[]; reason: SuppressionReason }[];
+  threshold: number;
+};
+
+/**
+ * Prepares a figure for the public: it must pass `checkFigureForPublication`, then every group
+ * smaller than the threshold is hidden, and so is anything that would let one be worked out — a
+ * distribution through `suppressSmallCells`, a rate whose numerator or remainder is small, a count
+ * below the threshold, and the postponed members of a small active count.
+ * @example toPublicFigure(countActiveMembers(records, query)) // { ok: true, value: { value: { count: 1587, postponed: 12 }, … } }
+ */
+export function toPublicFigure(
+  result: MetricResult<unknown>,
+  options: { threshold?: number } = {},
+): Result<PublicFigure, PublicationCheckCode> {
+  const checked = checkFigureForPublication(result);
+  if (!checked.ok) return checked;
+  const threshold = options.threshold ?? DEFAULT_SUPPRESSION_THRESHOLD;
+  const isSmall = (count: number) => count > 0 && count < threshold;
+  const figure = (value: unknown, hidden: PublicFigure["hidden"]): PublicFigure => ({
+    value,
+    provenance: result.provenance,
+    hidden,
+    threshold,
+  });
+  const value: unknown = result.value;
+
+  if (typeof value === "number") {
+    return ok(isSmall(value) ? figure(null, [{ path: [], reason: "below_threshold" }]) : figure(value, []));
+  }
+  if (isRecord(value) && "buckets" in value && isRecord(value.buckets) && typeof value.total === "number") {
+    const table = suppressSmallCells(
+      { cells: value.buckets as Record<string, number>, total: value.total },
+      { threshold },
+    );
+    return ok(
+      figure(
+        { ...value, buckets: table.cells, total: table.total },
+        table.hidden.map(({ key, reason }) => ({
+          path: key === "total" ? ["total"] : ["buckets", key],
+          reason,
+        })),
+      ),
+    );
+  }
+  if (isRecord(value) && typeof value.numerator === "number" && typeof value.denominator === "number") {
+    if (isRatePublishable({ numerator: value.numerator, denominator: value.denominator }, { threshold })) {
+      return ok(figure(value, []));
+    }
+    const hidden = ["numerator", "denominator", "rate"].map((key) => ({
+      path: [key],
+      reason: "below_threshold" as const,
+    }));
+    return ok(figure({ ...value, numerator: null, denominator: null, rate: null }, hidden));
+  }
+  if (isRecord(value) && typeof value.count === "number") {
+    if (isSmall(value.count)) {
+      const hidden = Object.keys(value).map((key) => ({ path: [key], reason: "below_threshold" as const }));
+      return ok(figure(Object.fromEntries(Object.keys(value).map((key) => [key, null])), hidden));
+    }
+    // The parts of a shown count (postponed members) are hidden when small, and so is their
+    // complement, which the count would otherwise give away.
+    const count = value.count;
+    const parts = Object.entries(value).filter(([key, part]) => key !== "count" && typeof part === "number");
+    const small = parts.filter(([, part]) => isSmall(part as number) || isSmall(count - (part as number)));
+    if (small.length === 0) return ok(figure(value, []));
+    return ok(
+      figure(
+        { ...value, ...Object.fromEntries(small.map(([key]) => [key, null])) },
+        small.map(([key]) => ({ path: [key], reason: "below_threshold" as const })),
+      ),
+    );
+  }
+  return ok(figure(value, []));
+}
