@@ -15,7 +15,11 @@ import { commentRoutes } from "./routes/comments.js";
 import { conferenceRoutes } from "./routes/conferences.js";
 import { docsRoutes } from "./routes/docs.js";
 import { healthRoutes } from "./routes/health.js";
+import { memberCsvRoutes } from "./routes/member-csv.js";
+import { memberEventRoutes } from "./routes/member-events.js";
+import { memberRoutes } from "./routes/members.js";
 import { publicRoutes } from "./routes/public.js";
+import { referralRoutes } from "./routes/referrals.js";
 
 export type { Access } from "./access.js";
 export type { Services } from "./context.js";
@@ -68,7 +72,12 @@ export function createApp(services: Services) {
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1/conferences", conferenceRoutes)
     .route("/api/v1/articles", articleRoutes)
-    .route("/api/v1/comments", commentRoutes);
+    .route("/api/v1/comments", commentRoutes)
+    // The CSV routes come before `/{id}`, which would otherwise take "export.csv" for an id.
+    .route("/api/v1/members", memberCsvRoutes)
+    .route("/api/v1/members", memberRoutes)
+    .route("/api/v1/members", memberEventRoutes)
+    .route("/api/v1/referrals", referralRoutes);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -26,6 +26,10 @@ describe("GET /api/openapi.json", () => {
         "/api/v1/public/articles",
         "/api/v1/articles",
         "/api/v1/conferences",
+        "/api/v1/members",
+        "/api/v1/members/export.csv",
+        "/api/v1/members/{id}/events",
+        "/api/v1/referrals/{id}/steps",
       ]),
     );
     expect(Object.keys(document.paths["/api/v1/public/articles"]?.get?.responses ?? {})).toEqual([
