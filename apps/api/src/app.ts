@@ -14,10 +14,13 @@ import { changeRoutes } from "./routes/changes.js";
 import { commentRoutes } from "./routes/comments.js";
 import { conferenceRoutes } from "./routes/conferences.js";
 import { docsRoutes } from "./routes/docs.js";
+import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberCsvRoutes } from "./routes/member-csv.js";
 import { memberEventRoutes } from "./routes/member-events.js";
 import { memberRoutes } from "./routes/members.js";
+import { organizationRoutes } from "./routes/organizations.js";
+import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
 import { referralRoutes } from "./routes/referrals.js";
 
@@ -73,6 +76,9 @@ export function createApp(services: Services) {
     .route("/api/v1/conferences", conferenceRoutes)
     .route("/api/v1/articles", articleRoutes)
     .route("/api/v1/comments", commentRoutes)
+    .route("/api/v1/organizations", organizationRoutes)
+    .route("/api/v1/positions", positionRoutes)
+    .route("/api/v1/documents", documentRoutes)
     // The CSV routes come before `/{id}`, which would otherwise take "export.csv" for an id.
     .route("/api/v1/members", memberCsvRoutes)
     .route("/api/v1/members", memberRoutes)

@@ -2,27 +2,56 @@
 // search and order, event participants, a re-parent's link), so that readers never see one without
 // the other. Callers run these inside their transaction.
 import {
+  type Area,
+  type DocumentReference,
   foldVietnamese,
+  type GrassrootsKind,
   type LineageEvent,
   type Organization,
+  type OrganizationLevel,
   type ParentLink,
+  type Sector,
   vietnameseSortKey,
 } from "@sodoan/domain";
+import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
-import { lineageEvent, lineageParticipant, organization, organizationName, parentLink } from "../schema/index.js";
+import {
+  lineageEvent,
+  lineageParticipant,
+  type OrganizationData,
+  organization,
+  organizationName,
+  parentLink,
+} from "../schema/index.js";
+import { rowsOf, treeAsOfSql } from "./tree.js";
 
 /** Rows a multi-row insert carries at most, well below PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
 
-async function insertInChunks<T>(rows: readonly T[], insert: (chunk: T[]) => Promise<unknown>): Promise<void> {
+async function insertInChunks<T>(
+  rows: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
 }
 
 type Names = { name: string; shortName?: string | undefined; englishName?: string | undefined };
 
+/** Every form of a name, folded for search. */
+function foldedNames(names: Names): string {
+  return foldVietnamese(
+    [names.name, names.shortName, names.englishName].filter((form) => form !== undefined).join(" "),
+  );
+}
+
 /** The row of a name an organisation bore from a date, with its search and sort columns. */
-function nameRow(organizationId: string, validFrom: string, recordedAt: string, names: Names, eventId: string | null) {
-  const forms = [names.name, names.shortName, names.englishName].filter((form) => form !== undefined);
+function nameRow(
+  organizationId: string,
+  validFrom: string,
+  recordedAt: string,
+  names: Names,
+  eventId: string | null,
+) {
   return {
     organizationId,
     validFrom,
@@ -31,7 +60,7 @@ function nameRow(organizationId: string, validFrom: string, recordedAt: string, 
     name: names.name,
     shortName: names.shortName ?? null,
     englishName: names.englishName ?? null,
-    folded: foldVietnamese(forms.join(" ")),
+    folded: foldedNames(names),
     sortKey: vietnameseSortKey(names.name),
   };
 }
@@ -60,6 +89,18 @@ export async function insertOrganizations(db: Db, organizations: readonly Organi
       .insert(organizationName)
       .values(chunk.map((org) => nameRow(org.id, org.establishedOn, org.recordedAt, org, null)));
   });
+}
+
+/** Corrects the short and English names an organisation was established with (not those of later renames). */
+export async function updateEstablishedNames(db: Db, organizationId: string, names: Names): Promise<void> {
+  await db
+    .update(organizationName)
+    .set({
+      shortName: names.shortName ?? null,
+      englishName: names.englishName ?? null,
+      folded: foldedNames(names),
+    })
+    .where(and(eq(organizationName.organizationId, organizationId), isNull(organizationName.eventId)));
 }
 
 /** Stores parent links as the domain gives them; `lineageEventId` marks a re-parent's own link. */
@@ -98,7 +139,13 @@ export function participantsOf(event: LineageEvent): Participant[] {
     case "merged": {
       const sources = [...new Set(event.sourceIds)]
         .filter((id) => id !== event.targetId)
-        .map((id) => ({ ...base, organizationId: id, role: "source", isEnding: true, mergedIntoId: event.targetId }));
+        .map((id) => ({
+          ...base,
+          organizationId: id,
+          role: "source",
+          isEnding: true,
+          mergedIntoId: event.targetId,
+        }));
       return [...sources, { ...base, organizationId: event.targetId, role: "target", isEnding: false }];
     }
     case "split": {
@@ -171,4 +218,148 @@ export async function insertOrganizationRecords(
   await insertOrganizations(db, records.organizations);
   await insertParentLinks(db, records.parentLinks);
   await insertLineageEvents(db, records.lineageEvents);
+}
+
+/** An organisation as it stood on a date: its fixed facts, its name and parent of that date. */
+export type OrganizationView = {
+  id: string;
+  name: string;
+  shortName?: string;
+  englishName?: string;
+  level: OrganizationLevel;
+  grassrootsKind?: GrassrootsKind;
+  sector?: Sector;
+  area?: Area;
+  establishedOn: string;
+  establishedBy?: DocumentReference;
+  /** The date the name, parent and existence are read on. */
+  asOf: string;
+  /** Whether it was established and not yet ended on `asOf`. */
+  existsAsOf: boolean;
+  parentId: string | null;
+  recordedAt: string;
+  version: number;
+};
+
+type ViewRow = {
+  id: string;
+  level: string;
+  grassroots_kind: string | null;
+  sector: string | null;
+  area: string | null;
+  established_on: string | Date;
+  recorded_at: string | Date;
+  version: number;
+  data: OrganizationData;
+  name: string;
+  short_name: string | null;
+  english_name: string | null;
+  parent_id: string | null;
+  exists_as_of: boolean;
+  total: number;
+};
+
+/** A calendar date from either driver: a `YYYY-MM-DD` string, or a Date at midnight UTC. */
+function calendarDateOf(value: string | Date): string {
+  return typeof value === "string" ? value.slice(0, 10) : value.toISOString().slice(0, 10);
+}
+
+function toView(row: ViewRow, asOf: string): OrganizationView {
+  const view: OrganizationView = {
+    id: row.id,
+    name: row.name,
+    level: row.level as OrganizationLevel,
+    establishedOn: calendarDateOf(row.established_on),
+    asOf,
+    existsAsOf: row.exists_as_of,
+    parentId: row.parent_id,
+    recordedAt: new Date(row.recorded_at).toISOString(),
+    version: row.version,
+  };
+  if (row.short_name !== null) view.shortName = row.short_name;
+  if (row.english_name !== null) view.englishName = row.english_name;
+  if (row.grassroots_kind !== null) view.grassrootsKind = row.grassroots_kind as GrassrootsKind;
+  if (row.sector !== null) view.sector = row.sector as Sector;
+  if (row.area !== null) view.area = row.area as Area;
+  if (row.data.establishedBy !== undefined) view.establishedBy = row.data.establishedBy;
+  return view;
+}
+
+/** Where and how to read organisations as of a date; SQL may name `o` (organisation), `n` (its name of the date), `tp` (its parent of the date) and `al` (set when it exists). */
+export type ViewQuery = {
+  /** Further common table expressions, each starting with a comma. */
+  with?: SQL;
+  /** A join added after the others (e.g. to a CTE of `with`). */
+  join?: SQL;
+  where?: SQL;
+  orderBy?: SQL;
+  limit?: number;
+  offset?: number;
+};
+
+/**
+ * Organisations with their name and parent as of a date, and how many match in all. The name of
+ * a date is the latest rename effective by then, else the name it was established with.
+ */
+export async function findOrganizationViews(
+  db: Db,
+  asOf: string,
+  query: ViewQuery = {},
+): Promise<{ items: OrganizationView[]; total: number }> {
+  const result = await db.execute(sql`${treeAsOfSql(asOf)}${query.with ?? sql``}
+  select o.id, o.level, o.grassroots_kind, o.sector, o.area, o.established_on, o.recorded_at, o.version,
+    o.data, coalesce(n.name, o.name) as name, n.short_name, n.english_name,
+    tp.parent_id, (al.id is not null) as exists_as_of, (count(*) over ())::int as total
+  from organization o
+  left join lateral (
+    select n.name, n.short_name, n.english_name, n.sort_key from organization_name n
+    where n.organization_id = o.id and (n.event_id is null or n.valid_from <= ${asOf}::date)
+    order by (n.event_id is not null) desc, n.valid_from desc, n.recorded_at desc
+    limit 1
+  ) n on true
+  left join alive al on al.id = o.id
+  left join tree_parent tp on tp.child_id = o.id
+  ${query.join ?? sql``}
+  where ${query.where ?? sql`true`}
+  order by ${query.orderBy ?? sql`o.id collate "C"`}
+  ${query.limit === undefined ? sql`` : sql`limit ${query.limit}`}
+  ${query.offset === undefined ? sql`` : sql`offset ${query.offset}`}`);
+  const rows = rowsOf<ViewRow>(result);
+  return { items: rows.map((row) => toView(row, asOf)), total: rows[0]?.total ?? 0 };
+}
+
+/** The order of organisations by their name of the date, the Vietnamese way, under any collation. */
+export const BY_NAME = sql`coalesce(n.sort_key, o.name) collate "C"`;
+
+/**
+ * The condition that an organisation bore, by the date, a name containing every word of a search,
+ * ignoring diacritics and case ("tinh doan soc trang" finds "Tỉnh đoàn Sóc Trăng").
+ */
+export function nameMatchesSql(search: string, asOf: string): SQL | undefined {
+  const words = foldVietnamese(search)
+    .split(" ")
+    .filter((word) => word.length > 0);
+  if (words.length === 0) return undefined;
+  const conditions = words.map((word) => sql`m.folded like ${`%${escapeLike(word)}%`}`);
+  return sql`exists (
+    select 1 from organization_name m
+    where m.organization_id = o.id and (m.event_id is null or m.valid_from <= ${asOf}::date)
+      and ${sql.join(conditions, sql` and `)}
+  )`;
+}
+
+/** A LIKE pattern's wildcards taken literally. */
+export function escapeLike(value: string): string {
+  return value.replace(/[\\%_]/g, (char) => `\\${char}`);
+}
+
+/** An arbitrary constant: changes to the tree take this lock, so that two cannot make a cycle together. */
+const TREE_LOCK_KEY = 7_142_018;
+
+/**
+ * Serialises changes to the organisation tree until the transaction ends. Each change is checked
+ * against the whole tree (cycles, children left behind), which another change may alter meanwhile.
+ */
+export async function lockTree(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
 }

@@ -55,7 +55,15 @@ const records: OrganizationRecords = {
   lineageEvents: REORGANISATION,
 };
 
-const DATES = ["1992-04-01", "2007-10-14", "2007-12-01", SOC_TRANG.asOf, "2019-06-01", "2025-03-01", "2026-01-01"];
+const DATES = [
+  "1992-04-01",
+  "2007-10-14",
+  "2007-12-01",
+  SOC_TRANG.asOf,
+  "2019-06-01",
+  "2025-03-01",
+  "2026-01-01",
+];
 
 describe.each(testDrivers)("the organisation tree read from %s", (driver) => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -71,13 +79,19 @@ describe.each(testDrivers)("the organisation tree read from %s", (driver) => {
     const byId = <T extends { id: string }>(list: readonly T[]) =>
       [...list].sort((a, b) => (a.id < b.id ? -1 : 1));
     expect(byId(loaded.organizations)).toEqual(
-      byId(records.organizations.map((org) => ({ ...org, recordedAt: new Date(org.recordedAt).toISOString() }))),
+      byId(
+        records.organizations.map((org) => ({ ...org, recordedAt: new Date(org.recordedAt).toISOString() })),
+      ),
     );
     expect(byId(loaded.parentLinks)).toEqual(
-      byId(records.parentLinks.map((link) => ({ ...link, recordedAt: new Date(link.recordedAt).toISOString() }))),
+      byId(
+        records.parentLinks.map((link) => ({ ...link, recordedAt: new Date(link.recordedAt).toISOString() })),
+      ),
     );
     expect(byId(loaded.lineageEvents)).toEqual(
-      byId(REORGANISATION.map((event) => ({ ...event, recordedAt: new Date(event.recordedAt).toISOString() }))),
+      byId(
+        REORGANISATION.map((event) => ({ ...event, recordedAt: new Date(event.recordedAt).toISOString() })),
+      ),
     );
   });
 
@@ -107,7 +121,9 @@ describe.each(testDrivers)("the organisation tree read from %s", (driver) => {
     expect(before[0]).toBe(SOC_TRANG.blocId);
     expect(before).toContain("dcs-thuy-san-ba-xuyen");
     expect(before).toHaveLength(
-      1 + reference.organizations.filter((org) => org.sector === "enterprise" && org.level !== "district").length,
+      1 +
+        reference.organizations.filter((org) => org.sector === "enterprise" && org.level !== "district")
+          .length,
     );
     expect(await subtreeIdsAsOf(database.db, SOC_TRANG.blocId, "2025-03-01")).toEqual([]);
     const city = await subtreeIdsAsOf(database.db, SOC_TRANG.cityId, "2025-03-01");

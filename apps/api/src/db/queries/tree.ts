@@ -1,11 +1,6 @@
 // Reading the dated organisation tree from the database: the stored records as the domain's
 // `OrganizationRecords`, and the subtree of an organisation on a date.
-import {
-  type LineageEvent,
-  type Organization,
-  type OrganizationRecords,
-  type ParentLink,
-} from "@sodoan/domain";
+import type { LineageEvent, Organization, OrganizationRecords, ParentLink } from "@sodoan/domain";
 import { and, asc, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
 import type { Db } from "../client.js";
@@ -77,7 +72,10 @@ export async function loadOrganizationRecords(db: Db, ids?: string[]): Promise<O
       .select()
       .from(parentLink)
       .where(
-        and(isNull(parentLink.lineageEventId), ids === undefined ? undefined : inArray(parentLink.childId, ids)),
+        and(
+          isNull(parentLink.lineageEventId),
+          ids === undefined ? undefined : inArray(parentLink.childId, ids),
+        ),
       )
       .orderBy(byId(parentLink.id)),
     db
@@ -171,5 +169,29 @@ export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: strin
     where position(chr(1) || t.child_id || chr(1) in chr(1) || s.path || chr(1)) = 0
   )
   select id from subtree order by path collate "C"`);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
+}
+
+/** The ids of an organisation's children on a date, in the order of their ids. */
+export async function childIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
+  const result = await db.execute(sql`${treeAsOfSql(asOf)}
+  select child_id from tree_parent where parent_id = ${organizationId} order by child_id collate "C"`);
+  return rowsOf<{ child_id: string }>(result).map((row) => row.child_id);
+}
+
+/**
+ * The ids from an organisation up to its root on a date, the organisation first, as the domain's
+ * `pathToRoot`; empty when it does not exist on that date.
+ */
+export async function pathToRootAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
+  const result = await db.execute(sql`${treeAsOfSql(asOf)},
+  up (id, depth, path) as (
+    select a.id, 0, chr(1) || a.id || chr(1) from alive a where a.id = ${organizationId}
+    union all
+    select t.parent_id, u.depth + 1, u.path || t.parent_id || chr(1)
+    from up u join tree_parent t on t.child_id = u.id
+    where position(chr(1) || t.parent_id || chr(1) in u.path) = 0
+  )
+  select id from up order by depth`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }

@@ -34,9 +34,7 @@ export type OrganizationData = {
 export const organization = pgTable(
   "organization",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     name: text("name").notNull(),
     level: text("level").notNull(),
     grassrootsKind: text("grassroots_kind"),
@@ -91,9 +89,7 @@ export const organizationName = pgTable(
 export const parentLink = pgTable(
   "parent_link",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     childId: text("child_id")
       .notNull()
       .references(() => organization.id),
@@ -156,9 +152,7 @@ export const lineageParticipant = pgTable(
 export const positionTerm = pgTable(
   "position_term",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -182,9 +176,7 @@ export const positionTerm = pgTable(
 export const organizationRating = pgTable(
   "organization_rating",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -202,9 +194,7 @@ export const organizationRating = pgTable(
 export const organizationDiscipline = pgTable(
   "organization_discipline",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     organizationId: text("organization_id")
       .notNull()
       .references(() => organization.id),
@@ -224,9 +214,7 @@ export const organizationDiscipline = pgTable(
 export const document = pgTable(
   "document",
   {
-    id: text("id")
-      .primaryKey()
-      .default(sql`gen_random_uuid()::text`),
+    id: text("id").primaryKey().default(sql`gen_random_uuid()::text`),
     symbol: text("symbol").notNull().unique(),
     symbolKey: text("symbol_key").notNull().unique(),
     title: text("title").notNull(),

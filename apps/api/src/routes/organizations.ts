@@ -1,0 +1,809 @@
+// Organisations: the list and one organisation as of a date, creation under a parent, corrections,
+// the tree (children, subtree, path to the root), the lineage events that reorganise it, and the
+// holders of its positions.
+import { randomBytes, randomUUID } from "node:crypto";
+import { createRoute, z } from "@hono/zod-openapi";
+import {
+  AreaSchema,
+  CalendarDateSchema,
+  DissolvedEventSchema,
+  GrassrootsKindSchema,
+  holdersOn,
+  type LineageEvent,
+  LineageEventSchema,
+  MergedEventSchema,
+  ORGANIZATION_LEVELS,
+  OrganizationCreateSchema,
+  OrganizationLevelSchema,
+  type OrganizationRecords,
+  OrganizationSchema,
+  OrganizationUpdateSchema,
+  PersonRefSchema,
+  POSITION_TITLE_LABELS,
+  POSITION_TITLES,
+  PositionTitleSchema,
+  RenamedEventSchema,
+  ReparentedEventSchema,
+  SectorSchema,
+  SplitEventSchema,
+  slugify,
+  titleOn,
+  toVietnamDate,
+  validate,
+  validateLineageEvent,
+  validateNewOrganization,
+} from "@sodoan/domain";
+import { and, eq, inArray, type SQL, sql } from "drizzle-orm";
+import type { Context } from "hono";
+import type { AppEnv } from "../context.js";
+import type { Db } from "../db/client.js";
+import {
+  BY_NAME,
+  findOrganizationViews,
+  insertLineageEvents,
+  insertOrganizations,
+  insertParentLinks,
+  lockTree,
+  nameMatchesSql,
+  type OrganizationView,
+  updateEstablishedNames,
+} from "../db/queries/organizations.js";
+import { loadPositionTerms } from "../db/queries/positions.js";
+import { childIdsAsOf, loadOrganizationRecords, pathToRootAsOf, subtreeIdsAsOf } from "../db/queries/tree.js";
+import { organization } from "../db/schema/index.js";
+import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
+import { assertUpdated, etagOf, expectedVersion, setEtag } from "../http/concurrency.js";
+import { listQuerySchema, pageSchemaOf } from "../http/list.js";
+import { refusalError } from "../http/refusal.js";
+import { createRouter, errorResponse } from "../openapi.js";
+
+const DocumentReferenceViewSchema = z.object({
+  symbol: z.string(),
+  documentId: z.string().optional(),
+  title: z.string().optional(),
+  date: z.string().optional(),
+});
+
+/** An organisation as it stood on a date. */
+export const OrganizationViewSchema = z
+  .object({
+    id: z.string(),
+    name: z.string().openapi({ description: "Tên vào ngày asOf / The name on asOf" }),
+    shortName: z.string().optional(),
+    englishName: z.string().optional(),
+    level: OrganizationLevelSchema,
+    grassrootsKind: GrassrootsKindSchema.optional(),
+    sector: SectorSchema.optional(),
+    area: AreaSchema.optional(),
+    establishedOn: z.string(),
+    establishedBy: DocumentReferenceViewSchema.optional(),
+    asOf: z.string(),
+    existsAsOf: z.boolean().openapi({
+      description: "Đã thành lập và chưa chấm dứt vào ngày asOf / Established and not ended on asOf",
+    }),
+    parentId: z.string().nullable(),
+    recordedAt: z.string(),
+    version: z.number().int(),
+  })
+  .openapi("Organization");
+
+const IdParamsSchema = z.object({
+  id: z
+    .string()
+    .min(1)
+    .max(200)
+    .openapi({ param: { name: "id", in: "path" }, example: "tinh-doan-soc-trang" }),
+});
+
+const AsOfQuerySchema = z.object({
+  asOf: CalendarDateSchema.optional().openapi({
+    description: "Ngày xem, mặc định hôm nay (giờ Việt Nam) / The date, today in Vietnam by default",
+    example: "2017-08-31",
+  }),
+});
+
+/** The order the list knows, and what each means in SQL. */
+const SORTS = {
+  name: BY_NAME,
+  level: sql`array_position(${sql.raw(`array[${ORGANIZATION_LEVELS.map((level) => `'${level}'`).join(",")}]`)}, o.level)`,
+  establishedOn: sql`o.established_on`,
+} as const;
+
+const ListQuerySchema = listQuerySchema(["name", "level", "establishedOn"]).extend({
+  ...AsOfQuerySchema.shape,
+  level: OrganizationLevelSchema.optional(),
+  sector: SectorSchema.optional(),
+  parentId: z
+    .string()
+    .min(1)
+    .max(200)
+    .optional()
+    .openapi({ description: "Tổ chức trực thuộc vào ngày asOf / Children on asOf" }),
+  includeEnded: z
+    .enum(["true", "false"])
+    .default("false")
+    .transform((value) => value === "true")
+    .openapi({
+      description: "Cả tổ chức chưa thành lập hoặc đã chấm dứt vào asOf / Also those not existing on asOf",
+    }),
+});
+
+const TreeItemSchema = OrganizationViewSchema.extend({ depth: z.number().int() }).openapi(
+  "OrganizationTreeItem",
+);
+const TreeNodeSchema = OrganizationViewSchema.extend({ childrenIds: z.array(z.string()) }).openapi(
+  "OrganizationTreeNode",
+);
+
+const LineageResultSchema = z
+  .object({
+    event: LineageEventSchema,
+    versions: z.record(z.string(), z.number().int()).openapi({
+      description: "Phiên bản mới của các tổ chức đã thay đổi / New versions of the organisations changed",
+    }),
+  })
+  .openapi("LineageResult");
+
+const HolderSchema = z.object({
+  termId: z.string(),
+  person: PersonRefSchema,
+  from: z.string(),
+  to: z.string().optional(),
+  label: z.object({ vi: z.string(), en: z.string() }),
+});
+const PositionsOnDateSchema = z
+  .object({
+    organizationId: z.string(),
+    asOf: z.string(),
+    positions: z.array(
+      z.object({
+        title: PositionTitleSchema,
+        label: z.object({ vi: z.string(), en: z.string() }),
+        holders: z.array(HolderSchema),
+      }),
+    ),
+  })
+  .openapi("PositionsOnDate");
+
+const tags = ["organizations"];
+const json = <T extends z.ZodType>(schema: T, description: string) => ({
+  description,
+  content: { "application/json": { schema } },
+});
+const NOT_FOUND = errorResponse("Không tìm thấy / Not found");
+const INVALID = errorResponse("Dữ liệu không hợp lệ / Invalid input");
+const REFUSED = errorResponse(
+  "Quy tắc không cho phép; mã quy tắc trong tiêu đề X-Refusal-Code / A rule says no; its code is in X-Refusal-Code",
+);
+const STALE = errorResponse("If-Match đã cũ / If-Match is stale");
+const MISSING_IF_MATCH = errorResponse("Thiếu If-Match / If-Match is missing");
+const LINEAGE_RESPONSES = {
+  201: json(LineageResultSchema, "Đã ghi sự kiện / Event recorded"),
+  400: INVALID,
+  404: NOT_FOUND,
+  409: REFUSED,
+  412: STALE,
+  428: MISSING_IF_MATCH,
+};
+const IF_MATCH = z.object({
+  "if-match": z.string().optional().openapi({ description: 'ETag đã đọc / The ETag you read, e.g. "v3"' }),
+});
+
+function todayOf(c: Context<AppEnv>): string {
+  return toVietnamDate(c.var.services.now());
+}
+
+function notFound(id: string): ApiError {
+  return new ApiError("NOT_FOUND", {
+    vi: `Không tìm thấy tổ chức ${id}`,
+    en: `No organisation ${id}`,
+  });
+}
+
+/** One organisation as of a date, or 404. */
+async function findView(c: Context<AppEnv>, id: string, asOf: string): Promise<OrganizationView> {
+  const { items } = await findOrganizationViews(c.var.services.database.db, asOf, {
+    where: sql`o.id = ${id}`,
+  });
+  const view = items[0];
+  if (view === undefined) throw notFound(id);
+  return view;
+}
+
+/** Organisations by id as of a date, in the order of `ids`. */
+async function viewsInOrder(c: Context<AppEnv>, ids: string[], asOf: string): Promise<OrganizationView[]> {
+  if (ids.length === 0) return [];
+  const { items } = await findOrganizationViews(c.var.services.database.db, asOf, {
+    where: sql`o.id in ${ids}`,
+  });
+  const byId = new Map(items.map((item) => [item.id, item]));
+  return ids.flatMap((id) => byId.get(id) ?? []);
+}
+
+/** 404 unless the organisation is on file, for the tree reads whose answer is empty otherwise. */
+async function assertExists(c: Context<AppEnv>, id: string): Promise<void> {
+  const [row] = await c.var.services.database.db
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.id, id));
+  if (row === undefined) throw notFound(id);
+}
+
+const ETAG_LIST = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/;
+
+/**
+ * The versions a multi-organisation action expects, from an If-Match that lists one ETag per
+ * organisation in the order the request names them: 428 when it lists fewer, 412 when one is not
+ * an ETag of ours.
+ */
+function expectedVersions(c: Context<AppEnv>, ids: readonly string[]): Map<string, number> {
+  const header = c.req.header("If-Match");
+  const parts = header === undefined || header.trim() === "" ? [] : header.split(",");
+  if (parts.length < ids.length) {
+    throw new ApiError("PRECONDITION_REQUIRED", {
+      vi: `Cần If-Match với ${ids.length} ETag, theo thứ tự các tổ chức trong yêu cầu: ${ids.join(", ")}`,
+      en: `If-Match needs ${ids.length} ETags, in the order the request names the organisations: ${ids.join(", ")}`,
+    });
+  }
+  const versions = new Map<string, number>();
+  ids.forEach((id, i) => {
+    const match = ETAG_LIST.exec(parts[i] ?? "");
+    if (match === null) throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+    versions.set(id, Number(match[1]));
+  });
+  return versions;
+}
+
+/**
+ * Checks that the organisations an action changes are still at the versions the client read: 404
+ * for the organisation of the path, 412 for a stale one. Organisations named only in the body that
+ * are not on file are left to the domain's rules, which name the field.
+ */
+async function checkVersions(
+  tx: Db,
+  pathId: string | undefined,
+  expected: Map<string, number>,
+): Promise<void> {
+  const rows = await tx
+    .select({ id: organization.id, version: organization.version })
+    .from(organization)
+    .where(inArray(organization.id, [...expected.keys()]));
+  const current = new Map(rows.map((row) => [row.id, row.version]));
+  if (pathId !== undefined && !current.has(pathId)) throw notFound(pathId);
+  for (const [id, version] of expected) {
+    const found = current.get(id);
+    if (found !== undefined && found !== version) {
+      throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+    }
+  }
+}
+
+/** The records a lineage event is checked against: those it names, and what the rule reads beyond. */
+async function recordsFor(tx: Db, event: LineageEvent): Promise<OrganizationRecords> {
+  switch (event.type) {
+    case "renamed":
+      return loadOrganizationRecords(tx, [event.organizationId]);
+    case "dissolved":
+      return loadOrganizationRecords(tx, [
+        event.organizationId,
+        ...(await childIdsAsOf(tx, event.organizationId, event.effectiveDate)),
+      ]);
+    case "merged":
+      return loadOrganizationRecords(tx, [...event.sourceIds, event.targetId]);
+    case "split":
+      return loadOrganizationRecords(tx, [event.sourceId, ...event.targetIds]);
+    case "reparented":
+      // A cycle may run through any organisation on any later date: the rule reads the whole tree.
+      return loadOrganizationRecords(tx);
+  }
+}
+
+/** The organisations an event changes, whose versions it checks and moves on. */
+function changedBy(event: LineageEvent): string[] {
+  switch (event.type) {
+    case "renamed":
+    case "reparented":
+    case "dissolved":
+      return [event.organizationId];
+    case "merged":
+      return [...new Set([event.targetId, ...event.sourceIds])];
+    case "split":
+      return [...new Set([event.sourceId, ...event.targetIds])];
+  }
+}
+
+/**
+ * Records a lineage event in one transaction: the versions the client read, the domain's rules
+ * (409 with the rule's code and reason), then the event and the versions of what it changed.
+ */
+async function recordLineageEvent(
+  c: Context<AppEnv>,
+  event: LineageEvent,
+  expected: Map<string, number>,
+  pathId: string | undefined,
+) {
+  const { database } = c.var.services;
+  return database.db.transaction(async (tx) => {
+    await lockTree(tx);
+    await checkVersions(tx, pathId, expected);
+    const verdict = validateLineageEvent(event, await recordsFor(tx, event));
+    if (!verdict.ok) throw refusalError(verdict);
+    await insertLineageEvents(tx, [event]);
+    const versions: Record<string, number> = {};
+    for (const [id, version] of expected) {
+      const row = assertUpdated(
+        await tx
+          .update(organization)
+          .set({ version: sql`${organization.version} + 1` })
+          .where(and(eq(organization.id, id), eq(organization.version, version)))
+          .returning({ version: organization.version }),
+      );
+      versions[id] = row.version;
+    }
+    return { event, versions };
+  });
+}
+
+function newEventFields(c: Context<AppEnv>) {
+  return { id: randomUUID(), recordedAt: c.var.services.now().toISOString() };
+}
+
+const eventInput = { type: true, id: true, recordedAt: true } as const;
+const RenameBodySchema = RenamedEventSchema.omit({ ...eventInput, organizationId: true }).openapi(
+  "RenameBody",
+);
+const ReparentBodySchema = ReparentedEventSchema.omit({ ...eventInput, organizationId: true }).openapi(
+  "ReparentBody",
+);
+const DissolveBodySchema = DissolvedEventSchema.omit({ ...eventInput, organizationId: true }).openapi(
+  "DissolveBody",
+);
+const MergeBodySchema = MergedEventSchema.omit(eventInput).openapi("MergeBody");
+const SplitBodySchema = SplitEventSchema.omit({ ...eventInput, sourceId: true }).openapi("SplitBody");
+
+function lineageRoute<P extends string, T extends z.ZodType>(
+  path: P,
+  summary: string,
+  body: T,
+  ifMatch: string,
+) {
+  return createRoute({
+    method: "post",
+    path,
+    tags,
+    summary,
+    request: {
+      params: IdParamsSchema,
+      headers: z.object({ "if-match": z.string().optional().openapi({ description: ifMatch }) }),
+      body: { content: { "application/json": { schema: body } }, required: true },
+    },
+    responses: LINEAGE_RESPONSES,
+  });
+}
+
+const ONE_ETAG = "ETag của tổ chức / The organisation's ETag";
+
+/** A free id for a new organisation: its name as a slug, made unique when taken. */
+async function newOrganizationId(tx: Db, name: string): Promise<string> {
+  const slug = slugify(name).slice(0, 80) || "to-chuc";
+  const [taken] = await tx
+    .select({ id: organization.id })
+    .from(organization)
+    .where(eq(organization.id, slug));
+  return taken === undefined ? slug : `${slug}-${randomBytes(3).toString("hex")}`;
+}
+
+export const organizationRoutes = createRouter()
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/",
+      tags,
+      summary: "Danh sách tổ chức vào một ngày / Organisations as of a date",
+      request: { query: ListQuerySchema },
+      responses: { 200: json(pageSchemaOf(OrganizationViewSchema), "Một trang / A page"), 400: INVALID },
+    }),
+    async (c) => {
+      const query = c.req.valid("query");
+      const asOf = query.asOf ?? todayOf(c);
+      const conditions: SQL[] = [];
+      if (!query.includeEnded) conditions.push(sql`al.id is not null`);
+      if (query.level !== undefined) conditions.push(sql`o.level = ${query.level}`);
+      if (query.sector !== undefined) conditions.push(sql`o.sector = ${query.sector}`);
+      if (query.parentId !== undefined) conditions.push(sql`tp.parent_id = ${query.parentId}`);
+      const search = query.q === undefined ? undefined : nameMatchesSql(query.q, asOf);
+      if (search !== undefined) conditions.push(search);
+      const order = query.sort.map(
+        ({ field, direction }) => sql`${SORTS[field]} ${sql.raw(direction === "desc" ? "desc" : "asc")}`,
+      );
+      const { items, total } = await findOrganizationViews(c.var.services.database.db, asOf, {
+        where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `),
+        orderBy: sql.join([...order, sql`o.id collate "C"`], sql`, `),
+        limit: query.pageSize,
+        offset: (query.page - 1) * query.pageSize,
+      });
+      return c.json({ items, total, page: query.page, pageSize: query.pageSize }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}",
+      tags,
+      summary: "Một tổ chức vào một ngày / One organisation as of a date",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: {
+        200: json(OrganizationViewSchema, "Tổ chức / The organisation"),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const view = await findView(c, id, c.req.valid("query").asOf ?? todayOf(c));
+      setEtag(c, view.version);
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/",
+      tags,
+      summary: "Thành lập tổ chức dưới tổ chức cấp trên / Establish an organisation under its parent",
+      request: {
+        body: { content: { "application/json": { schema: OrganizationCreateSchema } }, required: true },
+      },
+      responses: { 201: json(OrganizationViewSchema, "Đã tạo / Created"), 400: INVALID, 409: REFUSED },
+    }),
+    async (c) => {
+      const input = c.req.valid("json");
+      const { database, now } = c.var.services;
+      const recordedAt = now().toISOString();
+      const id = await database.db.transaction(async (tx) => {
+        await lockTree(tx);
+        const records = await loadOrganizationRecords(
+          tx,
+          input.parentId === undefined ? [] : [input.parentId],
+        );
+        const verdict = validateNewOrganization(input, records);
+        if (!verdict.ok) throw refusalError(verdict);
+        const { parentId, parentDecidedBy, ...fields } = input;
+        const org = { ...fields, id: await newOrganizationId(tx, input.name), recordedAt };
+        await insertOrganizations(tx, [org]);
+        if (parentId !== undefined) {
+          await insertParentLinks(tx, [
+            {
+              id: randomUUID(),
+              childId: org.id,
+              parentId,
+              from: input.establishedOn,
+              recordedAt,
+              ...(parentDecidedBy === undefined ? {} : { decidedBy: parentDecidedBy }),
+            },
+          ]);
+        }
+        return org.id;
+      });
+      const view = await findView(c, id, input.establishedOn);
+      setEtag(c, view.version);
+      c.header("Location", `/api/v1/organizations/${encodeURIComponent(id)}`);
+      return c.json(view, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "patch",
+      path: "/{id}",
+      tags,
+      summary:
+        "Sửa thông tin cố định (tên, cấp trên đổi bằng sự kiện) / Correct fixed facts (names and parents change by events)",
+      request: {
+        params: IdParamsSchema,
+        headers: IF_MATCH,
+        body: { content: { "application/json": { schema: OrganizationUpdateSchema } }, required: true },
+      },
+      responses: {
+        200: json(OrganizationViewSchema, "Đã sửa / Updated"),
+        400: INVALID,
+        404: NOT_FOUND,
+        412: STALE,
+        428: MISSING_IF_MATCH,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const changes = c.req.valid("json");
+      const expected = expectedVersion(c);
+      const { database } = c.var.services;
+      await database.db.transaction(async (tx) => {
+        const [row] = await tx.select().from(organization).where(eq(organization.id, id));
+        if (row === undefined) throw notFound(id);
+        if (row.version !== expected)
+          throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+        const data = { ...row.data };
+        if (changes.shortName !== undefined) data.shortName = changes.shortName;
+        if (changes.englishName !== undefined) data.englishName = changes.englishName;
+        const next = {
+          grassrootsKind: changes.grassrootsKind ?? row.grassrootsKind,
+          sector: changes.sector ?? row.sector,
+          area: changes.area ?? row.area,
+        };
+        const checked = validate(OrganizationSchema, {
+          id,
+          name: row.name,
+          level: row.level,
+          establishedOn: row.establishedOn,
+          recordedAt: new Date(row.recordedAt).toISOString(),
+          ...data,
+          ...Object.fromEntries(Object.entries(next).filter(([, value]) => value !== null)),
+        });
+        if (!checked.ok) {
+          throw new ApiError("VALIDATION_FAILED", checked.message, { issues: checked.issues });
+        }
+        assertUpdated(
+          await tx
+            .update(organization)
+            .set({ ...next, data, version: sql`${organization.version} + 1` })
+            .where(and(eq(organization.id, id), eq(organization.version, expected)))
+            .returning({ id: organization.id }),
+        );
+        if (changes.shortName !== undefined || changes.englishName !== undefined) {
+          await updateEstablishedNames(tx, id, { name: row.name, ...data });
+        }
+      });
+      const view = await findView(c, id, todayOf(c));
+      setEtag(c, view.version);
+      return c.json(view, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/children",
+      tags,
+      summary: "Tổ chức trực thuộc vào một ngày / Children as of a date",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: {
+        200: json(
+          z.object({ asOf: z.string(), items: z.array(OrganizationViewSchema) }),
+          "Trực thuộc / Children",
+        ),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const asOf = c.req.valid("query").asOf ?? todayOf(c);
+      await assertExists(c, id);
+      const { items } = await findOrganizationViews(c.var.services.database.db, asOf, {
+        where: sql`tp.parent_id = ${id}`,
+        orderBy: sql`${BY_NAME}, o.id collate "C"`,
+      });
+      return c.json({ asOf, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/subtree",
+      tags,
+      summary: "Tổ chức và mọi cấp dưới vào một ngày / The organisation and everything below it as of a date",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: {
+        200: json(
+          z.object({ asOf: z.string(), items: z.array(TreeItemSchema) }),
+          "Theo thứ tự cây, tổ chức đầu tiên / In tree order, the organisation first",
+        ),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const asOf = c.req.valid("query").asOf ?? todayOf(c);
+      await assertExists(c, id);
+      const { database } = c.var.services;
+      const views = await viewsInOrder(c, await subtreeIdsAsOf(database.db, id, asOf), asOf);
+      const depth = new Map<string, number>();
+      const items = views.map((view) => {
+        const level = view.id === id ? 0 : (depth.get(view.parentId ?? "") ?? -1) + 1;
+        depth.set(view.id, level);
+        return { ...view, depth: level };
+      });
+      return c.json({ asOf, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/ancestors",
+      tags,
+      summary:
+        "Đường lên gốc vào một ngày, tổ chức đầu tiên / The path to the root as of a date, the organisation first",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: {
+        200: json(
+          z.object({ asOf: z.string(), items: z.array(OrganizationViewSchema) }),
+          "Đường lên gốc / Path",
+        ),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const asOf = c.req.valid("query").asOf ?? todayOf(c);
+      await assertExists(c, id);
+      const items = await viewsInOrder(c, await pathToRootAsOf(c.var.services.database.db, id, asOf), asOf);
+      return c.json({ asOf, items }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/tree",
+      tags,
+      summary: "Cây dưới một tổ chức vào một ngày / The tree under an organisation as of a date",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: {
+        200: json(
+          z.object({ asOf: z.string(), rootId: z.string(), nodes: z.array(TreeNodeSchema) }),
+          "Các nút, gốc đầu tiên / The nodes, the root first",
+        ),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const asOf = c.req.valid("query").asOf ?? todayOf(c);
+      await assertExists(c, id);
+      const views = await viewsInOrder(c, await subtreeIdsAsOf(c.var.services.database.db, id, asOf), asOf);
+      const children = new Map<string, string[]>();
+      for (const view of views) {
+        if (view.id === id || view.parentId === null) continue;
+        children.set(view.parentId, [...(children.get(view.parentId) ?? []), view.id]);
+      }
+      const nodes = views.map((view) => ({ ...view, childrenIds: children.get(view.id) ?? [] }));
+      return c.json({ asOf, rootId: id, nodes }, 200);
+    },
+  )
+  .openapi(
+    lineageRoute("/{id}/rename", "Đổi tên từ một ngày / Rename from a date", RenameBodySchema, ONE_ETAG),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const expected = new Map([[id, expectedVersion(c)]]);
+      const event: LineageEvent = {
+        ...c.req.valid("json"),
+        type: "renamed",
+        organizationId: id,
+        ...newEventFields(c),
+      };
+      const result = await recordLineageEvent(c, event, expected, id);
+      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      return c.json(result, 201);
+    },
+  )
+  .openapi(
+    lineageRoute(
+      "/{id}/reparent",
+      "Chuyển sang tổ chức cấp trên khác từ một ngày / Move under another parent from a date",
+      ReparentBodySchema,
+      ONE_ETAG,
+    ),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const expected = new Map([[id, expectedVersion(c)]]);
+      const event: LineageEvent = {
+        ...c.req.valid("json"),
+        type: "reparented",
+        organizationId: id,
+        ...newEventFields(c),
+      };
+      const result = await recordLineageEvent(c, event, expected, id);
+      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      return c.json(result, 201);
+    },
+  )
+  .openapi(
+    lineageRoute(
+      "/{id}/dissolve",
+      "Giải thể từ một ngày / Dissolve from a date",
+      DissolveBodySchema,
+      ONE_ETAG,
+    ),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const expected = new Map([[id, expectedVersion(c)]]);
+      const event: LineageEvent = {
+        ...c.req.valid("json"),
+        type: "dissolved",
+        organizationId: id,
+        ...newEventFields(c),
+      };
+      const result = await recordLineageEvent(c, event, expected, id);
+      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      return c.json(result, 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "post",
+      path: "/merge",
+      tags,
+      summary: "Hợp nhất các tổ chức vào một tổ chức từ một ngày / Merge organisations into one from a date",
+      request: {
+        headers: z.object({
+          "if-match": z.string().optional().openapi({
+            description:
+              'Một ETag cho mỗi tổ chức: tổ chức đích trước, rồi các tổ chức nguồn theo thứ tự / One ETag per organisation: the target first, then the sources in order, e.g. "v2", "v5", "v1"',
+          }),
+        }),
+        body: { content: { "application/json": { schema: MergeBodySchema } }, required: true },
+      },
+      responses: LINEAGE_RESPONSES,
+    }),
+    async (c) => {
+      const body = c.req.valid("json");
+      const event: LineageEvent = { ...body, type: "merged", ...newEventFields(c) };
+      const expected = expectedVersions(c, changedBy(event));
+      return c.json(await recordLineageEvent(c, event, expected, undefined), 201);
+    },
+  )
+  .openapi(
+    lineageRoute(
+      "/{id}/split",
+      "Chia tách một tổ chức từ một ngày / Split an organisation from a date",
+      SplitBodySchema,
+      'Một ETag cho mỗi tổ chức: tổ chức bị chia trước, rồi các tổ chức mới theo thứ tự / One ETag per organisation: the one split first, then the targets in order, e.g. "v4", "v1", "v1"',
+    ),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const event: LineageEvent = {
+        ...c.req.valid("json"),
+        type: "split",
+        sourceId: id,
+        ...newEventFields(c),
+      };
+      const expected = expectedVersions(c, changedBy(event));
+      return c.json(await recordLineageEvent(c, event, expected, id), 201);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/positions",
+      tags,
+      summary: "Người giữ các chức vụ vào một ngày / Who holds each position on a date",
+      request: { params: IdParamsSchema, query: AsOfQuerySchema },
+      responses: { 200: json(PositionsOnDateSchema, "Chức vụ / Positions"), 400: INVALID, 404: NOT_FOUND },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      const asOf = c.req.valid("query").asOf ?? todayOf(c);
+      const { db } = c.var.services.database;
+      await assertExists(c, id);
+      const [terms, records] = await Promise.all([
+        loadPositionTerms(db, { organizationId: id }),
+        loadOrganizationRecords(db, [id]),
+      ]);
+      const sources = { terms, organizations: records.organizations, lineageEvents: records.lineageEvents };
+      const positions = POSITION_TITLES.map((title) => {
+        const holders = holdersOn(id, title, asOf, terms).flatMap((person) =>
+          titleOn(person, asOf, sources)
+            .filter((held) => held.organizationId === id && held.title === title)
+            .map((held) => ({
+              termId: held.term.id,
+              person: held.term.person,
+              from: held.term.from,
+              ...(held.term.to === undefined ? {} : { to: held.term.to }),
+              label: held.label,
+            })),
+        );
+        return { title, label: POSITION_TITLE_LABELS[title], holders };
+      });
+      return c.json({ organizationId: id, asOf, positions }, 200);
+    },
+  );
