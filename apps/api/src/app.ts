@@ -19,6 +19,7 @@ import { healthRoutes } from "./routes/health.js";
 import { memberCsvRoutes } from "./routes/member-csv.js";
 import { memberEventRoutes } from "./routes/member-events.js";
 import { memberRoutes } from "./routes/members.js";
+import { metricRoutes, publicMetricRoutes } from "./routes/metrics.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
@@ -72,6 +73,7 @@ export function createApp(services: Services) {
     .route("/api/health", healthRoutes)
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public/changes", changeRoutes)
+    .route("/api/v1/public/metrics", publicMetricRoutes)
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1/conferences", conferenceRoutes)
     .route("/api/v1/articles", articleRoutes)
@@ -83,7 +85,8 @@ export function createApp(services: Services) {
     .route("/api/v1/members", memberCsvRoutes)
     .route("/api/v1/members", memberRoutes)
     .route("/api/v1/members", memberEventRoutes)
-    .route("/api/v1/referrals", referralRoutes);
+    .route("/api/v1/referrals", referralRoutes)
+    .route("/api/v1/metrics", metricRoutes);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

@@ -1,0 +1,82 @@
+// Imports domain records as they are, historical recording times included: the path for reference
+// data and for records brought over from another register. Each kind is written in chunks.
+import {
+  currentReferralStage,
+  type LineageEvent,
+  type Member,
+  type MemberEvent,
+  type Organization,
+  type OrganizationRating,
+  type ParentLink,
+  type Referral,
+} from "@sodoan/domain";
+import type { Db } from "./client.js";
+import { eventColumns, memberColumns } from "./queries/members.js";
+import { insertOrganizationRecords } from "./queries/organizations.js";
+import { member, memberEvent, organizationRating, referral } from "./schema/index.js";
+
+/** Rows a single INSERT carries, well within PostgreSQL's limit of 65,535 parameters. */
+const CHUNK = 500;
+
+/** Everything a register holds, as the domain's records. */
+export type RegisterRecords = {
+  organizations: readonly Organization[];
+  parentLinks: readonly ParentLink[];
+  lineageEvents: readonly LineageEvent[];
+  members: readonly Member[];
+  memberEvents: readonly MemberEvent[];
+  referrals: readonly Referral[];
+  organizationRatings: readonly OrganizationRating[];
+};
+
+async function insertChunked<T>(
+  items: readonly T[],
+  insert: (chunk: T[]) => Promise<unknown>,
+): Promise<void> {
+  for (let start = 0; start < items.length; start += CHUNK) await insert(items.slice(start, start + CHUNK));
+}
+
+/** Writes the records in the order their references need: organisations first, events after members. */
+export async function importRegisterRecords(db: Db, records: RegisterRecords): Promise<void> {
+  await insertOrganizationRecords(db, records);
+  await insertChunked(records.members, (chunk) =>
+    db.insert(member).values(
+      chunk.map((record) => ({
+        id: record.id,
+        ...memberColumns(record),
+        createdAt: record.createdAt,
+        updatedAt: record.createdAt,
+      })),
+    ),
+  );
+  await insertChunked(records.memberEvents, (chunk) =>
+    db.insert(memberEvent).values(chunk.map(eventColumns)),
+  );
+  await insertChunked(records.referrals, (chunk) =>
+    db.insert(referral).values(
+      chunk.map((record) => ({
+        id: record.id,
+        memberId: record.memberId,
+        organizationId: record.organizationId,
+        referredOn: record.referredOn,
+        stage: currentReferralStage(record),
+        data: record,
+        recordedAt: record.recordedAt,
+      })),
+    ),
+  );
+  await insertChunked(records.organizationRatings, (chunk) =>
+    db.insert(organizationRating).values(
+      chunk.map((rating) => ({
+        id: rating.id,
+        organizationId: rating.organizationId,
+        year: rating.year,
+        levelId: rating.levelId,
+        effectiveDate: rating.effectiveDate,
+        decidedBy: rating.decidedBy ?? null,
+        note: rating.note ?? null,
+        recordedAt: rating.recordedAt,
+      })),
+    ),
+  );
+}
