@@ -47,7 +47,7 @@ export const memberEventRoutes = createRouter().openapi(recordEventRoute, async 
   const { id } = c.req.valid("param");
   const input = c.req.valid("json");
   const { database, now } = c.var.services;
-  await findMemberRow(database.db, id);
+  await findMemberRow(database.db, c.var.access, id);
   const expected = expectedVersion(c);
   const recordedAt = now().toISOString();
   const event = { ...input, id: randomUUID(), memberId: id, recordedAt } as MemberEvent;

@@ -1,6 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import { memberEvent } from "../db/schema/index.js";
+import { memberEvent, positionTerm } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -286,6 +286,34 @@ describe.each(testDrivers)("members on %s", (driver) => {
       expect(response.headers.get("X-Refusal-Code")).toBe("DISMISSAL_WITHOUT_POSITION");
     });
 
+    it("allows dismissal of a member who holds a position on that date", async () => {
+      const member = await create({ fullName: "Tạ Minh Khoa" });
+      await database.db.insert(positionTerm).values({
+        organizationId: UNITS.B1,
+        title: "Bí thư",
+        person: { fullName: "Tạ Minh Khoa", memberId: member.id },
+        personFolded: "ta minh khoa",
+        validFrom: "2014-01-01",
+        validTo: "2016-12-31",
+      });
+      const dismissal = (effectiveDate: string, version: number) =>
+        record(
+          member.id,
+          {
+            type: "disciplined",
+            effectiveDate,
+            form: "dismissal",
+            organizationId: UNITS.G,
+            decisionRef: "5-QĐ/ĐTN",
+          },
+          version,
+        );
+      const late = await dismissal("2017-03-01", 1);
+      expect(late.status).toBe(409);
+      expect(late.headers.get("X-Refusal-Code")).toBe("DISMISSAL_WITHOUT_POSITION");
+      expect((await dismissal("2016-06-01", 1)).status).toBe(201);
+    });
+
     it("needs If-Match (428) and a current one (412), and validates the body (400)", async () => {
       const member = await create({ fullName: "Ngô Bảo Châu" });
       const url = `/api/v1/members/${member.id}/events`;
@@ -318,15 +346,15 @@ describe.each(testDrivers)("members on %s", (driver) => {
 
       const all = (await (await app.request("/api/v1/members?pageSize=500")).json()) as Page<MemberSummary>;
       const given = all.items.map((item) => item.fullName.split(" ").at(-1));
-      // By given name first: Châu, Đức, Hoa, Huy, Lan, Nam, Tâm, Trang.
-      expect(given).toEqual(["Châu", "Đức", "Hoa", "Huy", "Lan", "Nam", "Tâm", "Trang"]);
-      expect(all.total).toBe(8);
+      // By given name first: Châu, Đức, Hoa, Huy, Khoa, Lan, Nam, Tâm, Trang.
+      expect(given).toEqual(["Châu", "Đức", "Hoa", "Huy", "Khoa", "Lan", "Nam", "Tâm", "Trang"]);
+      expect(all.total).toBe(9);
 
       const second = (await (
         await app.request("/api/v1/members?pageSize=3&page=2&sort=name:desc")
       ).json()) as Page<MemberSummary>;
-      expect(second.items.map((item) => item.fullName.split(" ").at(-1))).toEqual(["Lan", "Huy", "Hoa"]);
-      expect(second.total).toBe(8);
+      expect(second.items.map((item) => item.fullName.split(" ").at(-1))).toEqual(["Lan", "Khoa", "Huy"]);
+      expect(second.total).toBe(9);
     });
 
     it("filters by status and subtree as of a date, and by certain age", async () => {
@@ -341,7 +369,7 @@ describe.each(testDrivers)("members on %s", (driver) => {
       const inProvince = (await (
         await app.request(`/api/v1/members?organizationId=${UNITS.P}`)
       ).json()) as Page<MemberSummary>;
-      expect(inProvince.total).toBe(8);
+      expect(inProvince.total).toBe(9);
 
       const pending = (await (
         await app.request("/api/v1/members?status=pending_transfer&asOf=2015-01-20")

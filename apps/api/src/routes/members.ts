@@ -18,9 +18,11 @@ import {
   toVietnamDate,
   validateMemberEvent,
 } from "@sodoan/domain";
-import { and, eq, sql } from "drizzle-orm";
+import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import type { Access } from "../access.js";
 import type { AppEnv } from "../context.js";
+import type { Db } from "../db/client.js";
 import {
   eventColumns,
   findMemberPage,
@@ -204,11 +206,28 @@ const timelineRoute = createRoute({
   },
 });
 
-/** The member's row, or a 404. */
-export async function findMemberRow(db: AppEnv["Variables"]["services"]["database"]["db"], id: string) {
+/**
+ * The member's row, or a 404: also for a member the caller's scope does not reach (whose events
+ * never name a unit in it), so that the record's existence is not revealed.
+ */
+export async function findMemberRow(db: Db, access: Access, id: string) {
   const [row] = await db.select().from(member).where(eq(member.id, id));
-  if (row === undefined)
+  const reachable =
+    row !== undefined &&
+    (access.kind === "unrestricted" ||
+      (access.organizationIds.length > 0 &&
+        (
+          await db
+            .select({ id: memberEvent.id })
+            .from(memberEvent)
+            .where(
+              and(eq(memberEvent.memberId, id), inArray(memberEvent.unitId, [...access.organizationIds])),
+            )
+            .limit(1)
+        ).length > 0));
+  if (row === undefined || !reachable) {
     throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy đoàn viên", en: "No such member" });
+  }
   return row;
 }
 
@@ -250,7 +269,7 @@ export const memberRoutes = createRouter()
     const { id } = c.req.valid("param");
     const { asOf = toVietnamDate(c.var.services.now()) } = c.req.valid("query");
     const { db } = c.var.services.database;
-    const row = await findMemberRow(db, id);
+    const row = await findMemberRow(db, c.var.access, id);
     const events = (await loadMemberEvents(db, [id])).get(id) ?? [];
     setEtag(c, row.version);
     return c.json(toMemberDetail(row, events, asOf), 200);
@@ -284,7 +303,7 @@ export const memberRoutes = createRouter()
     const { id } = c.req.valid("param");
     const input = c.req.valid("json");
     const { database, now } = c.var.services;
-    const current = await findMemberRow(database.db, id);
+    const current = await findMemberRow(database.db, c.var.access, id);
     const expected = expectedVersion(c);
     const record: Member = MemberSchema.parse({ ...current.data, ...input });
     const updatedAt = now().toISOString();
@@ -304,7 +323,7 @@ export const memberRoutes = createRouter()
   .openapi(timelineRoute, async (c) => {
     const { id } = c.req.valid("param");
     const { db } = c.var.services.database;
-    await findMemberRow(db, id);
+    await findMemberRow(db, c.var.access, id);
     const recorded = (await loadMemberEvents(db, [id])).get(id) ?? [];
     const corrections = recorded.filter((event) => event.type === "corrected");
     const effective = applyMemberCorrections(recorded);

@@ -13,6 +13,7 @@ import {
   validateReferralCreate,
 } from "@sodoan/domain";
 import { and, asc, count, desc, eq, gte, inArray, lte, type SQL, sql } from "drizzle-orm";
+import type { Access } from "../access.js";
 import { loadMemberEvents } from "../db/queries/members.js";
 import { subtreeIdsAsOf } from "../db/queries/tree.js";
 import { member, referral } from "../db/schema/index.js";
@@ -132,6 +133,11 @@ const stepRoute = createRoute({
 
 type ReferralRow = typeof referral.$inferSelect;
 
+/** Whether the caller's scope reaches a referral: through its referring organisation. */
+function isReachable(access: Access, row: ReferralRow): boolean {
+  return access.kind === "unrestricted" || access.organizationIds.includes(row.organizationId);
+}
+
 function toView(row: ReferralRow): ReferralView {
   return { ...row.data, stage: currentReferralStage(row.data), version: row.version };
 }
@@ -177,7 +183,7 @@ export const referralRoutes = createRouter()
   .openapi(getRoute, async (c) => {
     const { id } = c.req.valid("param");
     const [row] = await c.var.services.database.db.select().from(referral).where(eq(referral.id, id));
-    if (row === undefined) throw new ApiError("NOT_FOUND", NOT_FOUND);
+    if (row === undefined || !isReachable(c.var.access, row)) throw new ApiError("NOT_FOUND", NOT_FOUND);
     setEtag(c, row.version);
     return c.json(toView(row), 200);
   })
@@ -232,7 +238,8 @@ export const referralRoutes = createRouter()
     const input = c.req.valid("json");
     const { database, now } = c.var.services;
     const [current] = await database.db.select().from(referral).where(eq(referral.id, id));
-    if (current === undefined) throw new ApiError("NOT_FOUND", NOT_FOUND);
+    if (current === undefined || !isReachable(c.var.access, current))
+      throw new ApiError("NOT_FOUND", NOT_FOUND);
     const expected = expectedVersion(c);
     const advanced = advanceReferral(current.data, { ...input, recordedAt: now().toISOString() });
     if (!advanced.ok) throw refusalError(advanced);
