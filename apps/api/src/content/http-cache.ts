@@ -10,7 +10,7 @@ export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
  * Sets the public cache headers of a body, and answers 304 when the client already holds it.
  * @returns the 304 response to send, or undefined to send the body.
  */
-export function publicCache(c: Context, body: unknown): Response | undefined {
+export function publicCache(c: Context, body: unknown) {
   const tag = `"${createHash("sha1").update(JSON.stringify(body)).digest("base64url")}"`;
   c.header("Cache-Control", PUBLIC_CACHE_CONTROL);
   c.header("ETag", tag);

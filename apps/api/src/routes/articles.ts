@@ -254,9 +254,7 @@ export const articleRoutes = createRouter()
       query.status === undefined ? undefined : eq(article.status, query.status),
       query.category === undefined ? undefined : eq(article.category, query.category),
       query.organizationId === undefined ? undefined : eq(article.organizationId, query.organizationId),
-      query.q === undefined
-        ? undefined
-        : or(foldedSearch(article.searchText, query.q), like(article.slug, `%${query.q}%`)),
+      foldedSearch(article.searchText, query.q),
     );
     const order = query.sort.flatMap(({ field, direction }) => {
       const column = field === "title" ? article.title : article.publishedAt;

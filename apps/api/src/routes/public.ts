@@ -28,7 +28,6 @@ export const PublicArticleSummarySchema = z
     title: z.string(),
     lead: z.string(),
     category: z.string(),
-    organizationId: z.string(),
     organizationName: z.string(),
     publishedAt: z.iso.datetime(),
   })
@@ -37,6 +36,7 @@ export type PublicArticleSummary = z.infer<typeof PublicArticleSummarySchema>;
 
 /** A published article as readers see it. */
 export const PublicArticleSchema = PublicArticleSummarySchema.extend({
+  organizationId: z.string(),
   author: z.string().optional(),
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   body: z.array(z.record(z.string(), z.unknown())),
@@ -110,7 +110,7 @@ const tags = ["public"];
 const e400 = errorResponse("Tham số không hợp lệ / Invalid parameters");
 const e404 = errorResponse("Không tìm thấy / Not found");
 const notModified = { description: "Không đổi / Not modified" };
-const cached = (description: string, schema: z.ZodType) => ({
+const cached = <T extends z.ZodType>(description: string, schema: T) => ({
   description,
   headers: {
     ETag: { schema: { type: "string" as const } },
@@ -252,7 +252,6 @@ const summaryColumns = {
   title: article.title,
   lead: article.lead,
   category: article.category,
-  organizationId: article.organizationId,
   organizationName: organization.name,
   publishedAt: article.publishedAt,
 };
@@ -260,7 +259,16 @@ const summaryColumns = {
 type SummaryRow = { [K in keyof typeof summaryColumns]: K extends "publishedAt" ? string | null : string };
 
 function summaryOf(row: SummaryRow): PublicArticleSummary {
-  return { ...row, publishedAt: isoInstant(row.publishedAt ?? new Date(0).toISOString()) };
+  // Field by field: a row may carry more than readers are meant to see.
+  return {
+    id: row.id,
+    slug: row.slug,
+    title: row.title,
+    lead: row.lead,
+    category: row.category,
+    organizationName: row.organizationName,
+    publishedAt: isoInstant(row.publishedAt ?? new Date(0).toISOString()),
+  };
 }
 
 export const publicRoutes = createRouter()
@@ -288,6 +296,7 @@ export const publicRoutes = createRouter()
     const record = row.data;
     const body: PublicArticle = {
       ...summaryOf({ ...row, organizationName }),
+      organizationId: row.organizationId,
       ...(record.author === undefined ? {} : { author: record.author }),
       ...(record.source === undefined ? {} : { source: record.source }),
       ...(record.conferenceId === undefined ? {} : { conferenceId: record.conferenceId }),
