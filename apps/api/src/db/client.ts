@@ -16,6 +16,12 @@ import * as schema from "./schema/index.js";
 /** The same path from `src/db` and from `dist/db`. */
 const MIGRATIONS_FOLDER = fileURLToPath(new URL("../../drizzle", import.meta.url));
 
+/**
+ * Extensions the schema needs, created before the migrations run: drizzle-kit does not write
+ * them into the migrations it generates. PGlite must also be given their code (below).
+ */
+const EXTENSIONS_SQL = "create extension if not exists pg_trgm";
+
 /** An arbitrary constant that serialises migrations when several API instances start at once. */
 const MIGRATION_LOCK_KEY = 7_142_017;
 
@@ -61,7 +67,10 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
   return {
     driver: "pglite",
     db,
-    migrate: () => migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER }),
+    async migrate() {
+      await client.exec(EXTENSIONS_SQL);
+      await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+    },
     ping: () => pingWith(db),
     close: () => client.close(),
   };
@@ -79,6 +88,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
       const client = await pool.connect();
       try {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
+        await client.query(EXTENSIONS_SQL);
         await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
       } finally {
         await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
