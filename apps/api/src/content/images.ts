@@ -1,5 +1,6 @@
-// Uploaded images recognised by their first bytes, with their size read from the header: PNG,
-// JPEG and WebP, without a native image library.
+// Uploaded images recognised by their first bytes, with their size read from the header (PNG,
+// JPEG and WebP), and the smaller copies made of them for readers.
+import sharp from "sharp";
 
 /** The largest image accepted. */
 export const MAX_IMAGE_BYTES = 5 * 1024 * 1024;
@@ -71,4 +72,49 @@ function readWebp(bytes: Uint8Array, view: DataView): ImageInfo | undefined {
     return sized("image/webp", width, height);
   }
   return undefined;
+}
+
+/** The widths readers' screens get, smallest first; an image is never enlarged to fit one. */
+export const IMAGE_WIDTHS = [320, 640, 1024] as const;
+
+/** Images larger than this many pixels are refused before decoding, against decompression bombs. */
+const MAX_INPUT_PIXELS = 40_000_000;
+
+export type ImageVariant = { width: number; height: number; contentType: "image/webp"; bytes: Uint8Array };
+
+/**
+ * The smaller copies of an image in each of `IMAGE_WIDTHS` narrower than it, as WebP; undefined
+ * when the bytes do not decode (a header that lies about the rest).
+ */
+export async function renderImageVariants(
+  bytes: Uint8Array,
+  info: ImageInfo,
+): Promise<ImageVariant[] | undefined> {
+  try {
+    const source = sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS, failOn: "error" });
+    await source.stats();
+    const widths = IMAGE_WIDTHS.filter((width) => width < info.width);
+    return await Promise.all(
+      widths.map(async (width) => {
+        const { data, info: out } = await sharp(bytes, { limitInputPixels: MAX_INPUT_PIXELS })
+          .rotate()
+          .resize({ width })
+          .webp({ quality: 78 })
+          .toBuffer({ resolveWithObject: true });
+        return { width: out.width, height: out.height, contentType: "image/webp" as const, bytes: data };
+      }),
+    );
+  } catch {
+    return undefined;
+  }
+}
+
+/** The stored copy to send for a requested width: the narrowest at least that wide, else the widest. */
+export function pickImageWidth(
+  available: readonly number[],
+  requested: number | undefined,
+): number | undefined {
+  const sorted = [...available].sort((a, b) => a - b);
+  if (requested === undefined) return sorted.at(-1);
+  return sorted.find((width) => width >= requested) ?? sorted.at(-1);
 }

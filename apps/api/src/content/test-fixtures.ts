@@ -86,3 +86,14 @@ export function webpBytes(width: number, height: number): Uint8Array {
     (h >> 16) & 0xff,
   ]);
 }
+
+/** A real image of a size, which decodes: a plain colour field in the format asked. */
+export async function imageBytes(
+  format: "png" | "jpeg" | "webp",
+  width: number,
+  height: number,
+): Promise<Uint8Array> {
+  const { default: sharp } = await import("sharp");
+  const canvas = sharp({ create: { width, height, channels: 3, background: { r: 200, g: 16, b: 46 } } });
+  return new Uint8Array(await canvas.toFormat(format).toBuffer());
+}

@@ -1,13 +1,7 @@
 import type { Article } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
-import {
-  articleInput,
-  insertOrganization,
-  jpegBytes,
-  pngBytes,
-  webpBytes,
-} from "../content/test-fixtures.js";
+import { articleInput, imageBytes, insertOrganization, pngBytes } from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -173,32 +167,45 @@ describe.each(testDrivers)("/api/v1/articles on %s", (driver) => {
     ]);
   });
 
-  it("stores PNG, JPEG and WebP images with their size read from the header, and refuses others", async () => {
+  it("stores PNG, JPEG and WebP images with their size, in narrower copies too, and refuses others", async () => {
     const { article } = await create({ title: "Bài có ảnh" });
     const path = `/api/v1/articles/${article.id}/images`;
     const upload = (bytes: Uint8Array, type = "application/octet-stream") =>
       app.request(path, { method: "POST", headers: { "Content-Type": type }, body: bytes });
 
-    const png = await upload(pngBytes(1200, 800), "image/png");
+    const original = await imageBytes("png", 1200, 800);
+    const png = await upload(original, "image/png");
     expect(png.status).toBe(201);
     const stored = (await png.json()) as ArticleImage;
-    expect(stored).toMatchObject({ contentType: "image/png", width: 1200, height: 800, byteSize: 33 });
-    expect((await (await upload(jpegBytes(640, 480))).json()) as ArticleImage).toMatchObject({
+    expect(stored).toMatchObject({
+      contentType: "image/png",
+      width: 1200,
+      height: 800,
+      byteSize: original.byteLength,
+      widths: [320, 640, 1024, 1200],
+    });
+    expect((await (await upload(await imageBytes("jpeg", 640, 480))).json()) as ArticleImage).toMatchObject({
       contentType: "image/jpeg",
       width: 640,
       height: 480,
+      widths: [320, 640],
     });
-    expect((await (await upload(webpBytes(4000, 3000))).json()) as ArticleImage).toMatchObject({
-      contentType: "image/webp",
-      width: 4000,
-      height: 3000,
-    });
+    expect((await (await upload(await imageBytes("webp", 2000, 1500))).json()) as ArticleImage).toMatchObject(
+      {
+        contentType: "image/webp",
+        width: 2000,
+        height: 1500,
+      },
+    );
     const form = new FormData();
-    form.set("file", new Blob([pngBytes(10, 20)], { type: "image/png" }), "a.png");
+    form.set("file", new Blob([await imageBytes("png", 10, 20)], { type: "image/png" }), "a.png");
     const multipart = await app.request(path, { method: "POST", body: form });
     expect(multipart.status).toBe(201);
-    expect(((await multipart.json()) as ArticleImage).height).toBe(20);
+    expect((await multipart.json()) as ArticleImage).toMatchObject({ height: 20, widths: [10] });
 
+    const damaged = await upload(pngBytes(1200, 800), "image/png");
+    expect(damaged.status).toBe(400);
+    expect(((await damaged.json()) as ErrorBody).error.issues[0]?.path).toEqual(["file"]);
     const gif = await upload(new TextEncoder().encode("GIF89a……"), "image/gif");
     expect(gif.status).toBe(400);
     expect(((await gif.json()) as ErrorBody).error.issues[0]?.path).toEqual(["file"]);
@@ -210,17 +217,29 @@ describe.each(testDrivers)("/api/v1/articles on %s", (driver) => {
 
     const listed = (await (await app.request(path)).json()) as ArticleImage[];
     expect(listed).toHaveLength(4);
+    expect(listed.find((image) => image.id === stored.id)?.widths).toEqual([320, 640, 1024, 1200]);
     const served = await app.request(stored.url);
     expect(served.status).toBe(200);
     expect(served.headers.get("Content-Type")).toBe("image/png");
     expect(served.headers.get("X-Image-Width")).toBe("1200");
     expect(served.headers.get("X-Image-Height")).toBe("800");
     expect(served.headers.get("Cache-Control")).toContain("immutable");
-    expect(new Uint8Array(await served.arrayBuffer())).toEqual(pngBytes(1200, 800));
+    expect(new Uint8Array(await served.arrayBuffer())).toEqual(original);
+
+    const narrow = await app.request(`${stored.url}?w=500`);
+    expect(narrow.status).toBe(200);
+    expect(narrow.headers.get("Content-Type")).toBe("image/webp");
+    expect(narrow.headers.get("X-Image-Width")).toBe("640");
+    expect(narrow.headers.get("X-Image-Height")).toBe("427");
+    expect(narrow.headers.get("ETag")).not.toBe(served.headers.get("ETag"));
+    const wide = await app.request(`${stored.url}?w=5000`);
+    expect(wide.headers.get("X-Image-Width")).toBe("1200");
+    expect((await app.request(`${stored.url}?w=0`)).status).toBe(400);
+
     expect((await app.request("/api/v1/public/images/khong-co")).status).toBe(404);
     const unknown = await app.request("/api/v1/articles/khong-co/images", {
       method: "POST",
-      body: pngBytes(1, 1),
+      body: await imageBytes("png", 1, 1),
     });
     expect(unknown.status).toBe(404);
   });

@@ -12,18 +12,18 @@ import {
   toIssues,
   transitionArticle,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, like, or, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, like, or, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { bodyLimit } from "hono/body-limit";
 import { type ArticleRow, articleById, articleColumns, isoInstant } from "../content/articles.js";
 import { changeBusOf } from "../content/change-bus.js";
-import { MAX_IMAGE_BYTES, readImageInfo } from "../content/images.js";
+import { MAX_IMAGE_BYTES, readImageInfo, renderImageVariants } from "../content/images.js";
 import { assertReferencesExist } from "../content/references.js";
 import { scopeCondition } from "../content/scope.js";
 import { foldedSearch } from "../content/search.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
-import { article, articleImage, comment } from "../db/schema/index.js";
+import { article, articleImage, articleImageVariant, comment } from "../db/schema/index.js";
 import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
 import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
@@ -355,9 +355,17 @@ export const articleRoutes = createRouter()
       };
       throw new ApiError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
     }
+    const variants = await renderImageVariants(bytes, info);
+    if (variants === undefined) {
+      const message = {
+        vi: "Không đọc được ảnh (tệp hỏng?)",
+        en: "The image cannot be read (a damaged file?)",
+      };
+      throw new ApiError("VALIDATION_FAILED", message, { issues: [{ path: ["file"], message }] });
+    }
     const imageId = crypto.randomUUID();
-    const [row] = await database.db.transaction((tx) =>
-      tx
+    const row = await database.db.transaction(async (tx) => {
+      const [inserted] = await tx
         .insert(articleImage)
         .values({
           id: imageId,
@@ -367,10 +375,22 @@ export const articleRoutes = createRouter()
           bytes,
           createdAt: now().toISOString(),
         })
-        .returning(imageColumns),
-    );
+        .returning(imageColumns);
+      if (variants.length > 0) {
+        await tx
+          .insert(articleImageVariant)
+          .values(variants.map((variant) => ({ imageId, ...variant, byteSize: variant.bytes.byteLength })));
+      }
+      return inserted;
+    });
     if (row === undefined) throw new Error("insert returned nothing");
-    return c.json(imageOf(row), 201);
+    return c.json(
+      imageOf(
+        row,
+        variants.map((variant) => variant.width),
+      ),
+      201,
+    );
   })
   .openapi(listImagesRoute, async (c) => {
     const { db } = c.var.services.database;
@@ -380,7 +400,14 @@ export const articleRoutes = createRouter()
       .from(articleImage)
       .where(eq(articleImage.articleId, target.id))
       .orderBy(asc(articleImage.createdAt), asc(articleImage.id));
-    return c.json(rows.map(imageOf), 200);
+    const widths = await variantWidths(
+      db,
+      rows.map((row) => row.id),
+    );
+    return c.json(
+      rows.map((row) => imageOf(row, widths.get(row.id) ?? [])),
+      200,
+    );
   })
   .openapi(commentsRoute, async (c) => {
     const { db } = c.var.services.database;
@@ -521,6 +548,19 @@ const imageColumns = {
   height: articleImage.height,
 };
 
-function imageOf(row: Omit<ArticleImage, "url" | "widths">): ArticleImage {
-  return { ...row, url: `/api/v1/public/images/${row.id}`, widths: [row.width] };
+/** An image as the API describes it: the original's size and every width a reader can ask for. */
+function imageOf(row: Omit<ArticleImage, "url" | "widths">, variantWidths: readonly number[]): ArticleImage {
+  const widths = [...new Set([...variantWidths, row.width])].sort((a, b) => a - b);
+  return { ...row, url: `/api/v1/public/images/${row.id}`, widths };
+}
+
+async function variantWidths(db: Db, imageIds: readonly string[]): Promise<Map<string, number[]>> {
+  const byImage = new Map<string, number[]>();
+  if (imageIds.length === 0) return byImage;
+  const rows = await db
+    .select({ imageId: articleImageVariant.imageId, width: articleImageVariant.width })
+    .from(articleImageVariant)
+    .where(inArray(articleImageVariant.imageId, [...imageIds]));
+  for (const row of rows) byImage.set(row.imageId, [...(byImage.get(row.imageId) ?? []), row.width]);
+  return byImage;
 }

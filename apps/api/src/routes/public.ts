@@ -13,9 +13,17 @@ import { and, asc, count, desc, eq, exists, ne } from "drizzle-orm";
 import type { Context } from "hono";
 import { type ArticleRow, isoInstant, publiclyVisible } from "../content/articles.js";
 import { publicCache } from "../content/http-cache.js";
+import { pickImageWidth } from "../content/images.js";
 import { foldedSearch } from "../content/search.js";
 import type { AppEnv } from "../context.js";
-import { article, articleImage, comment, conference, organization } from "../db/schema/index.js";
+import {
+  article,
+  articleImage,
+  articleImageVariant,
+  comment,
+  conference,
+  organization,
+} from "../db/schema/index.js";
 import { ApiError } from "../errors.js";
 import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
 import { createRouter, errorResponse } from "../openapi.js";
@@ -233,8 +241,20 @@ const imageRoute = createRoute({
   method: "get",
   path: "/images/{id}",
   tags,
-  summary: "Ảnh của bài viết (bản gốc) / An article's image (the original)",
-  request: { params: IdParams },
+  summary:
+    "Ảnh của bài viết, bản gốc hoặc bản nhỏ hơn theo w / An article's image, the original or a narrower copy by w",
+  request: {
+    params: IdParams,
+    query: z.object({
+      w: z.coerce
+        .number()
+        .int()
+        .min(1)
+        .max(10_000)
+        .optional()
+        .openapi({ description: "Bề rộng cần (px) / The width wanted (px)", example: 640 }),
+    }),
+  },
   responses: {
     200: {
       description:
@@ -411,19 +431,38 @@ export const publicRoutes = createRouter()
   })
   .openapi(imageRoute, async (c) => {
     const { id } = c.req.valid("param");
-    const [image] = await c.var.services.database.db
-      .select()
+    const { db } = c.var.services.database;
+    const [original] = await db
+      .select({ width: articleImage.width })
       .from(articleImage)
       .where(eq(articleImage.id, id));
+    if (original === undefined)
+      throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy ảnh", en: "No such image" });
+    const variants = await db
+      .select({ width: articleImageVariant.width })
+      .from(articleImageVariant)
+      .where(eq(articleImageVariant.imageId, id));
+    const width = pickImageWidth(
+      [original.width, ...variants.map((variant) => variant.width)],
+      c.req.valid("query").w,
+    );
+    const [image] =
+      width === original.width
+        ? await db.select().from(articleImage).where(eq(articleImage.id, id))
+        : await db
+            .select()
+            .from(articleImageVariant)
+            .where(and(eq(articleImageVariant.imageId, id), eq(articleImageVariant.width, width ?? 0)));
     if (image === undefined)
       throw new ApiError("NOT_FOUND", { vi: "Không tìm thấy ảnh", en: "No such image" });
-    // An image never changes once stored (a new upload gets a new id), so it may be kept for good.
+    // A stored image never changes (a new upload gets a new id), so each width may be kept for good.
+    const etag = `"${id}-${image.width}"`;
     c.header("Cache-Control", "public, max-age=31536000, immutable");
-    c.header("ETag", `"${image.id}"`);
+    c.header("ETag", etag);
     c.header("Content-Type", image.contentType);
     c.header("X-Image-Width", String(image.width));
     c.header("X-Image-Height", String(image.height));
-    if (c.req.header("If-None-Match") === `"${image.id}"`) return c.body(null, 304);
+    if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
     return c.body(Buffer.from(image.bytes), 200);
   });
 

@@ -1,7 +1,17 @@
 // Conference records, articles, their images and readers' comments.
 import type { Article, Conference } from "@sodoan/domain";
 import { sql } from "drizzle-orm";
-import { customType, date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import {
+  customType,
+  date,
+  index,
+  integer,
+  jsonb,
+  pgTable,
+  primaryKey,
+  text,
+  timestamp,
+} from "drizzle-orm/pg-core";
 import { organization } from "./organizations.js";
 
 /** Raw bytes: drizzle has no built-in bytea, and images are small enough to keep in the row. */
@@ -85,6 +95,22 @@ export const articleImage = pgTable(
     createdAt: instant("created_at").notNull(),
   },
   (table) => [index("article_image_article_idx").on(table.articleId)],
+);
+
+/** A smaller copy of an image, in WebP, for readers on narrow screens and slow connections. */
+export const articleImageVariant = pgTable(
+  "article_image_variant",
+  {
+    imageId: text("image_id")
+      .notNull()
+      .references(() => articleImage.id, { onDelete: "cascade" }),
+    width: integer("width").notNull(),
+    height: integer("height").notNull(),
+    contentType: text("content_type").notNull(),
+    byteSize: integer("byte_size").notNull(),
+    bytes: bytea("bytes").notNull(),
+  },
+  (table) => [primaryKey({ columns: [table.imageId, table.width] })],
 );
 
 export const comment = pgTable(
