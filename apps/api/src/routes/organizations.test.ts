@@ -241,6 +241,13 @@ describe.each(testDrivers)("organisations on %s", (driver) => {
       expect(await ids("/?q=100%25&asOf=2017-08-31")).toEqual([]);
     });
 
+    it("counts the whole list on a page past its end", async () => {
+      const first = (await call("GET", "/?asOf=2017-08-31&pageSize=2")).body as Page<OrganizationView>;
+      expect(first.total).toBeGreaterThan(2);
+      const { body } = await call("GET", "/?asOf=2017-08-31&pageSize=2&page=50");
+      expect(body).toEqual({ items: [], total: first.total, page: 50, pageSize: 2 });
+    });
+
     it("refuses a sort field it does not know", async () => {
       const error = expectRefusal(await call("GET", "/?sort=version"), 400, "VALIDATION_FAILED");
       expect(error.issues[0]?.path).toEqual(["sort"]);

@@ -407,10 +407,9 @@ export const organizationRoutes = createRouter()
       const query = c.req.valid("query");
       const asOf = query.asOf ?? todayOf(c);
       const conditions: SQL[] = [];
-      if (!query.includeEnded) conditions.push(sql`al.id is not null`);
+      if (!query.includeEnded) conditions.push(sql`al.exists_as_of`);
       if (query.level !== undefined) conditions.push(sql`o.level = ${query.level}`);
       if (query.sector !== undefined) conditions.push(sql`o.sector = ${query.sector}`);
-      if (query.parentId !== undefined) conditions.push(sql`tp.parent_id = ${query.parentId}`);
       const search = query.q === undefined ? undefined : nameMatchesSql(query.q, asOf);
       if (search !== undefined) conditions.push(search);
       const order = query.sort.map(
@@ -418,6 +417,7 @@ export const organizationRoutes = createRouter()
       );
       const { items, total } = await findOrganizationViews(c.var.services.database.db, asOf, {
         where: conditions.length === 0 ? sql`true` : sql.join(conditions, sql` and `),
+        ...(query.parentId === undefined ? {} : { parentId: query.parentId }),
         orderBy: sql.join([...order, sql`o.id collate "C"`], sql`, `),
         limit: query.pageSize,
         offset: (query.page - 1) * query.pageSize,
@@ -578,7 +578,7 @@ export const organizationRoutes = createRouter()
       const asOf = c.req.valid("query").asOf ?? todayOf(c);
       await assertExists(c, id);
       const { items } = await findOrganizationViews(c.var.services.database.db, asOf, {
-        where: sql`tp.parent_id = ${id}`,
+        parentId: id,
         orderBy: sql`${BY_NAME}, o.id collate "C"`,
       });
       return c.json({ asOf, items }, 200);

@@ -23,7 +23,7 @@ import {
   organizationName,
   parentLink,
 } from "../schema/index.js";
-import { rowsOf, treeAsOfSql } from "./tree.js";
+import { childCandidatesSql, existsAsOfSql, rowsOf, treeAsOfSql } from "./tree.js";
 
 /** Rows a multi-row insert carries at most, well below PostgreSQL's 65,535 parameters. */
 const CHUNK = 500;
@@ -285,46 +285,73 @@ function toView(row: ViewRow, asOf: string): OrganizationView {
   return view;
 }
 
-/** Where and how to read organisations as of a date; SQL may name `o` (organisation), `n` (its name of the date), `tp` (its parent of the date) and `al` (set when it exists). */
+/**
+ * Which organisations to read as of a date, in what order. SQL may name `o` (the organisation),
+ * `n` (its name of the date: `n.sort_key`, `n.folded`…) and `al.exists_as_of`.
+ */
 export type ViewQuery = {
-  /** Further common table expressions, each starting with a comma. */
-  with?: SQL;
-  /** A join added after the others (e.g. to a CTE of `with`). */
-  join?: SQL;
   where?: SQL;
+  /** Only the children on the date of this organisation. */
+  parentId?: string;
   orderBy?: SQL;
   limit?: number;
   offset?: number;
 };
 
+/** The name an organisation bore on a date: the latest rename effective by then, else its first. */
+function nameAsOfSql(asOf: string): SQL {
+  return sql`left join lateral (
+    select n.name, n.short_name, n.english_name, n.sort_key from organization_name n
+    where n.organization_id = o.id and (n.event_id is null or n.valid_from <= ${asOf}::date)
+    order by (n.event_id is not null) desc, n.valid_from desc, n.recorded_at desc
+    limit 1
+  ) n on true`;
+}
+
 /**
- * Organisations with their name and parent as of a date, and how many match in all. The name of
- * a date is the latest rename effective by then, else the name it was established with.
+ * Organisations with their name and parent as of a date, and how many match in all. The page is
+ * chosen first; parents are then worked out for its rows only (or, for the children of one
+ * organisation, for those that may sit under it), so a page costs the same in a tree of any size.
  */
 export async function findOrganizationViews(
   db: Db,
   asOf: string,
   query: ViewQuery = {},
 ): Promise<{ items: OrganizationView[]; total: number }> {
-  const result = await db.execute(sql`${treeAsOfSql(asOf)}${query.with ?? sql``}
+  const conditions = [query.where ?? sql`true`];
+  if (query.parentId !== undefined) {
+    conditions.push(sql`o.id in (select child_id from tree_parent where parent_id = ${query.parentId})`);
+  }
+  const page = sql`page as (
+    select o.id, (count(*) over ())::int as total,
+      row_number() over (order by ${query.orderBy ?? sql`o.id collate "C"`}) as position
+    from organization o
+    ${nameAsOfSql(asOf)}
+    cross join lateral (select ${existsAsOfSql(sql`o.id`, asOf)} as exists_as_of) al
+    where ${sql.join(conditions, sql` and `)}
+    order by position
+    ${query.limit === undefined ? sql`` : sql`limit ${query.limit}`}
+    ${query.offset === undefined ? sql`` : sql`offset ${query.offset}`}
+  )`;
+  const tree =
+    query.parentId === undefined
+      ? sql`${treeAsOfSql(asOf, sql`select id from page`, sql`${page},`)}`
+      : sql`${treeAsOfSql(asOf, childCandidatesSql(query.parentId))}, ${page}`;
+  const result = await db.execute(sql`${tree}
   select o.id, o.level, o.grassroots_kind, o.sector, o.area, o.established_on, o.recorded_at, o.version,
     o.data, coalesce(n.name, o.name) as name, n.short_name, n.english_name,
-    tp.parent_id, (al.id is not null) as exists_as_of, (count(*) over ())::int as total
-  from organization o
-  left join lateral (
-    select n.name, n.short_name, n.english_name, n.sort_key from organization_name n
-    where n.organization_id = o.id and (n.event_id is null or n.valid_from <= ${asOf}::date)
-    order by (n.event_id is not null) desc, n.valid_from desc, n.recorded_at desc
-    limit 1
-  ) n on true
-  left join alive al on al.id = o.id
+    tp.parent_id, ${existsAsOfSql(sql`o.id`, asOf)} as exists_as_of, page.total
+  from page
+  join organization o on o.id = page.id
+  ${nameAsOfSql(asOf)}
   left join tree_parent tp on tp.child_id = o.id
-  ${query.join ?? sql``}
-  where ${query.where ?? sql`true`}
-  order by ${query.orderBy ?? sql`o.id collate "C"`}
-  ${query.limit === undefined ? sql`` : sql`limit ${query.limit}`}
-  ${query.offset === undefined ? sql`` : sql`offset ${query.offset}`}`);
+  order by page.position`);
   const rows = rowsOf<ViewRow>(result);
+  if (rows.length === 0 && (query.offset ?? 0) > 0) {
+    // A page past the end has no row to carry the total: count on its own.
+    const { total } = await findOrganizationViews(db, asOf, { ...query, limit: 1, offset: 0 });
+    return { items: [], total };
+  }
   return { items: rows.map((row) => toView(row, asOf)), total: rows[0]?.total ?? 0 };
 }
 
