@@ -348,6 +348,21 @@ function newEventFields(c: Context<AppEnv>) {
   return { id: randomUUID(), recordedAt: c.var.services.now().toISOString() };
 }
 
+type OneOrganizationEvent = Extract<LineageEvent, { type: "renamed" | "reparented" | "dissolved" }>;
+
+/** Records an event about one organisation (rename, re-parent, dissolve) under its If-Match. */
+async function recordOneOrganizationEvent(
+  c: Context<AppEnv>,
+  id: string,
+  event: Omit<OneOrganizationEvent, "id" | "recordedAt" | "organizationId">,
+) {
+  const expected = new Map([[id, expectedVersion(c)]]);
+  const full = { ...event, organizationId: id, ...newEventFields(c) } as OneOrganizationEvent;
+  const result = await recordLineageEvent(c, full, expected, id);
+  c.header("ETag", etagOf(result.versions[id] ?? 0));
+  return result;
+}
+
 const eventInput = { type: true, id: true, recordedAt: true } as const;
 const RenameBodySchema = RenamedEventSchema.omit({ ...eventInput, organizationId: true }).openapi(
   "RenameBody",
@@ -674,15 +689,7 @@ export const organizationRoutes = createRouter()
     lineageRoute("/{id}/rename", "Đổi tên từ một ngày / Rename from a date", RenameBodySchema, ONE_ETAG),
     async (c) => {
       const { id } = c.req.valid("param");
-      const expected = new Map([[id, expectedVersion(c)]]);
-      const event: LineageEvent = {
-        ...c.req.valid("json"),
-        type: "renamed",
-        organizationId: id,
-        ...newEventFields(c),
-      };
-      const result = await recordLineageEvent(c, event, expected, id);
-      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      const result = await recordOneOrganizationEvent(c, id, { ...c.req.valid("json"), type: "renamed" });
       return c.json(result, 201);
     },
   )
@@ -695,15 +702,7 @@ export const organizationRoutes = createRouter()
     ),
     async (c) => {
       const { id } = c.req.valid("param");
-      const expected = new Map([[id, expectedVersion(c)]]);
-      const event: LineageEvent = {
-        ...c.req.valid("json"),
-        type: "reparented",
-        organizationId: id,
-        ...newEventFields(c),
-      };
-      const result = await recordLineageEvent(c, event, expected, id);
-      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      const result = await recordOneOrganizationEvent(c, id, { ...c.req.valid("json"), type: "reparented" });
       return c.json(result, 201);
     },
   )
@@ -716,15 +715,7 @@ export const organizationRoutes = createRouter()
     ),
     async (c) => {
       const { id } = c.req.valid("param");
-      const expected = new Map([[id, expectedVersion(c)]]);
-      const event: LineageEvent = {
-        ...c.req.valid("json"),
-        type: "dissolved",
-        organizationId: id,
-        ...newEventFields(c),
-      };
-      const result = await recordLineageEvent(c, event, expected, id);
-      c.header("ETag", etagOf(result.versions[id] ?? 0));
+      const result = await recordOneOrganizationEvent(c, id, { ...c.req.valid("json"), type: "dissolved" });
       return c.json(result, 201);
     },
   )
