@@ -33,6 +33,11 @@ export const ErrorBodySchema = z
   })
   .openapi("Error");
 
+/** The OpenAPI response entry of a JSON body. */
+export function jsonResponse<T extends z.ZodType>(schema: T, description: string) {
+  return { description, content: { "application/json": { schema } } };
+}
+
 /** The OpenAPI response entry of an error status. */
 export function errorResponse(description: string) {
   return { description, content: { "application/json": { schema: ErrorBodySchema } } };

@@ -22,9 +22,39 @@ export function expectedVersion(c: Context): number {
   const header = c.req.header("If-Match");
   if (header === undefined || header.trim() === "")
     throw new ApiError("PRECONDITION_REQUIRED", MESSAGES.missing);
-  const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(header.trim());
+  return versionOfEtag(header);
+}
+
+function versionOfEtag(etag: string): number {
+  const match = /^(?:W\/)?"v(\d{1,9})"$/.exec(etag.trim());
   if (match === null) throw new ApiError("PRECONDITION_FAILED", MESSAGES.stale);
   return Number(match[1]);
+}
+
+/**
+ * The versions of several records one action changes (a merger of organisations, say), from an
+ * `If-Match` that lists their ETags in the order the request names the records: 428 when it lists
+ * fewer than `count`, 412 when one names no version we could have sent.
+ * @example expectedVersions(c, 3) // If-Match: "v2", "v5", "v1" → [2, 5, 1]
+ */
+export function expectedVersions(c: Context, count: number): number[] {
+  const header = c.req.header("If-Match") ?? "";
+  const etags = header.trim() === "" ? [] : header.split(",");
+  if (etags.length < count) {
+    throw new ApiError("PRECONDITION_REQUIRED", {
+      vi: `Cần If-Match với ${count} ETag, theo thứ tự các bản ghi trong yêu cầu`,
+      en: `If-Match needs ${count} ETags, in the order the request names the records`,
+    });
+  }
+  return etags.slice(0, count).map(versionOfEtag);
+}
+
+/**
+ * Refuses a change to a record read at another version than the client's: checked before the
+ * domain's rules, so that a stale client is told to reload rather than given a verdict on old data.
+ */
+export function assertVersion(current: number, expected: number): void {
+  if (current !== expected) throw new ApiError("PRECONDITION_FAILED", MESSAGES.stale);
 }
 
 /**

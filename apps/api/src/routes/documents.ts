@@ -16,10 +16,10 @@ import type { Db } from "../db/client.js";
 import { escapeLike } from "../db/queries/organizations.js";
 import { toInstant } from "../db/queries/tree.js";
 import { document } from "../db/schema/index.js";
-import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
-import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
+import { ApiError } from "../errors.js";
+import { assertUpdated, assertVersion, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
-import { createRouter, errorResponse } from "../openapi.js";
+import { createRouter, errorResponse, jsonResponse } from "../openapi.js";
 
 const LocalizedSchema = z.object({ vi: z.string(), en: z.string() });
 const ClaimSchema = z.object({
@@ -112,10 +112,6 @@ const IdParamsSchema = z.object({
 });
 
 const tags = ["documents"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const NOT_FOUND = errorResponse("Không tìm thấy / Not found");
 const INVALID = errorResponse("Dữ liệu không hợp lệ / Invalid input");
 const DUPLICATE = errorResponse("Đã có văn bản cùng số ký hiệu / A document with this symbol exists");
@@ -132,7 +128,7 @@ export const documentRoutes = createRouter()
       tags,
       summary: "Danh sách văn bản; tìm theo số ký hiệu hoặc trích yếu / Documents; search by symbol or title",
       request: { query: ListQuerySchema },
-      responses: { 200: json(pageSchemaOf(DocumentViewSchema), "Một trang / A page"), 400: INVALID },
+      responses: { 200: jsonResponse(pageSchemaOf(DocumentViewSchema), "Một trang / A page"), 400: INVALID },
     }),
     async (c) => {
       const query = c.req.valid("query");
@@ -185,7 +181,7 @@ export const documentRoutes = createRouter()
       tags,
       summary: "Một văn bản / One document",
       request: { params: IdParamsSchema },
-      responses: { 200: json(DocumentViewSchema, "Văn bản / The document"), 404: NOT_FOUND },
+      responses: { 200: jsonResponse(DocumentViewSchema, "Văn bản / The document"), 404: NOT_FOUND },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -204,7 +200,7 @@ export const documentRoutes = createRouter()
       request: {
         body: { content: { "application/json": { schema: DocumentCreateSchema } }, required: true },
       },
-      responses: { 201: json(DocumentViewSchema, "Đã ghi / Recorded"), 400: INVALID, 409: DUPLICATE },
+      responses: { 201: jsonResponse(DocumentViewSchema, "Đã ghi / Recorded"), 400: INVALID, 409: DUPLICATE },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -243,7 +239,7 @@ export const documentRoutes = createRouter()
         body: { content: { "application/json": { schema: DocumentUpdateSchema } }, required: true },
       },
       responses: {
-        200: json(DocumentViewSchema, "Đã sửa / Updated"),
+        200: jsonResponse(DocumentViewSchema, "Đã sửa / Updated"),
         400: INVALID,
         404: NOT_FOUND,
         409: DUPLICATE,
@@ -258,8 +254,7 @@ export const documentRoutes = createRouter()
       const row = await c.var.services.database.db.transaction(async (tx) => {
         const [current] = await tx.select().from(document).where(eq(document.id, id));
         if (current === undefined) throw notFound(id);
-        if (current.version !== expected)
-          throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+        assertVersion(current.version, expected);
         const symbol = changes.symbol ?? current.symbol;
         const title = changes.title ?? current.title;
         if (changes.symbol !== undefined) await assertSymbolFree(tx, symbol, id);

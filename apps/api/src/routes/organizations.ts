@@ -7,6 +7,7 @@ import {
   AreaSchema,
   CalendarDateSchema,
   DissolvedEventSchema,
+  DocumentReferenceSchema,
   GrassrootsKindSchema,
   holdersOn,
   type LineageEvent,
@@ -51,18 +52,18 @@ import {
 import { loadPositionTerms } from "../db/queries/positions.js";
 import { childIdsAsOf, loadOrganizationRecords, pathToRootAsOf, subtreeIdsAsOf } from "../db/queries/tree.js";
 import { organization } from "../db/schema/index.js";
-import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
-import { assertUpdated, etagOf, expectedVersion, setEtag } from "../http/concurrency.js";
+import { ApiError } from "../errors.js";
+import {
+  assertUpdated,
+  assertVersion,
+  etagOf,
+  expectedVersion,
+  expectedVersions,
+  setEtag,
+} from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
 import { refusalError } from "../http/refusal.js";
-import { createRouter, errorResponse } from "../openapi.js";
-
-const DocumentReferenceViewSchema = z.object({
-  symbol: z.string(),
-  documentId: z.string().optional(),
-  title: z.string().optional(),
-  date: z.string().optional(),
-});
+import { createRouter, errorResponse, jsonResponse } from "../openapi.js";
 
 /** An organisation as it stood on a date. */
 export const OrganizationViewSchema = z
@@ -76,7 +77,7 @@ export const OrganizationViewSchema = z
     sector: SectorSchema.optional(),
     area: AreaSchema.optional(),
     establishedOn: z.string(),
-    establishedBy: DocumentReferenceViewSchema.optional(),
+    establishedBy: DocumentReferenceSchema.optional(),
     asOf: z.string(),
     existsAsOf: z.boolean().openapi({
       description: "Đã thành lập và chưa chấm dứt vào ngày asOf / Established and not ended on asOf",
@@ -166,10 +167,6 @@ const PositionsOnDateSchema = z
   .openapi("PositionsOnDate");
 
 const tags = ["organizations"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const NOT_FOUND = errorResponse("Không tìm thấy / Not found");
 const INVALID = errorResponse("Dữ liệu không hợp lệ / Invalid input");
 const REFUSED = errorResponse(
@@ -178,7 +175,7 @@ const REFUSED = errorResponse(
 const STALE = errorResponse("If-Match đã cũ / If-Match is stale");
 const MISSING_IF_MATCH = errorResponse("Thiếu If-Match / If-Match is missing");
 const LINEAGE_RESPONSES = {
-  201: json(LineageResultSchema, "Đã ghi sự kiện / Event recorded"),
+  201: jsonResponse(LineageResultSchema, "Đã ghi sự kiện / Event recorded"),
   400: INVALID,
   404: NOT_FOUND,
   409: REFUSED,
@@ -229,29 +226,10 @@ async function assertExists(c: Context<AppEnv>, id: string): Promise<void> {
   if (row === undefined) throw notFound(id);
 }
 
-const ETAG_LIST = /^\s*(?:W\/)?"v(\d{1,9})"\s*$/;
-
-/**
- * The versions a multi-organisation action expects, from an If-Match that lists one ETag per
- * organisation in the order the request names them: 428 when it lists fewer, 412 when one is not
- * an ETag of ours.
- */
-function expectedVersions(c: Context<AppEnv>, ids: readonly string[]): Map<string, number> {
-  const header = c.req.header("If-Match");
-  const parts = header === undefined || header.trim() === "" ? [] : header.split(",");
-  if (parts.length < ids.length) {
-    throw new ApiError("PRECONDITION_REQUIRED", {
-      vi: `Cần If-Match với ${ids.length} ETag, theo thứ tự các tổ chức trong yêu cầu: ${ids.join(", ")}`,
-      en: `If-Match needs ${ids.length} ETags, in the order the request names the organisations: ${ids.join(", ")}`,
-    });
-  }
-  const versions = new Map<string, number>();
-  ids.forEach((id, i) => {
-    const match = ETAG_LIST.exec(parts[i] ?? "");
-    if (match === null) throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
-    versions.set(id, Number(match[1]));
-  });
-  return versions;
+/** The versions the client read of the organisations an action changes, one ETag each in If-Match. */
+function expectedVersionsOf(c: Context<AppEnv>, ids: readonly string[]): Map<string, number> {
+  const versions = expectedVersions(c, ids.length);
+  return new Map(ids.map((id, i) => [id, versions[i] ?? 0]));
 }
 
 /**
@@ -272,9 +250,7 @@ async function checkVersions(
   if (pathId !== undefined && !current.has(pathId)) throw notFound(pathId);
   for (const [id, version] of expected) {
     const found = current.get(id);
-    if (found !== undefined && found !== version) {
-      throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
-    }
+    if (found !== undefined) assertVersion(found, version);
   }
 }
 
@@ -416,7 +392,10 @@ export const organizationRoutes = createRouter()
       tags,
       summary: "Danh sách tổ chức vào một ngày / Organisations as of a date",
       request: { query: ListQuerySchema },
-      responses: { 200: json(pageSchemaOf(OrganizationViewSchema), "Một trang / A page"), 400: INVALID },
+      responses: {
+        200: jsonResponse(pageSchemaOf(OrganizationViewSchema), "Một trang / A page"),
+        400: INVALID,
+      },
     }),
     async (c) => {
       const query = c.req.valid("query");
@@ -448,7 +427,7 @@ export const organizationRoutes = createRouter()
       summary: "Một tổ chức vào một ngày / One organisation as of a date",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
       responses: {
-        200: json(OrganizationViewSchema, "Tổ chức / The organisation"),
+        200: jsonResponse(OrganizationViewSchema, "Tổ chức / The organisation"),
         400: INVALID,
         404: NOT_FOUND,
       },
@@ -469,7 +448,11 @@ export const organizationRoutes = createRouter()
       request: {
         body: { content: { "application/json": { schema: OrganizationCreateSchema } }, required: true },
       },
-      responses: { 201: json(OrganizationViewSchema, "Đã tạo / Created"), 400: INVALID, 409: REFUSED },
+      responses: {
+        201: jsonResponse(OrganizationViewSchema, "Đã tạo / Created"),
+        400: INVALID,
+        409: REFUSED,
+      },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -519,7 +502,7 @@ export const organizationRoutes = createRouter()
         body: { content: { "application/json": { schema: OrganizationUpdateSchema } }, required: true },
       },
       responses: {
-        200: json(OrganizationViewSchema, "Đã sửa / Updated"),
+        200: jsonResponse(OrganizationViewSchema, "Đã sửa / Updated"),
         400: INVALID,
         404: NOT_FOUND,
         412: STALE,
@@ -534,8 +517,7 @@ export const organizationRoutes = createRouter()
       await database.db.transaction(async (tx) => {
         const [row] = await tx.select().from(organization).where(eq(organization.id, id));
         if (row === undefined) throw notFound(id);
-        if (row.version !== expected)
-          throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+        assertVersion(row.version, expected);
         const data = { ...row.data };
         if (changes.shortName !== undefined) data.shortName = changes.shortName;
         if (changes.englishName !== undefined) data.englishName = changes.englishName;
@@ -580,7 +562,7 @@ export const organizationRoutes = createRouter()
       summary: "Tổ chức trực thuộc vào một ngày / Children as of a date",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
       responses: {
-        200: json(
+        200: jsonResponse(
           z.object({ asOf: z.string(), items: z.array(OrganizationViewSchema) }),
           "Trực thuộc / Children",
         ),
@@ -607,7 +589,7 @@ export const organizationRoutes = createRouter()
       summary: "Tổ chức và mọi cấp dưới vào một ngày / The organisation and everything below it as of a date",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
       responses: {
-        200: json(
+        200: jsonResponse(
           z.object({ asOf: z.string(), items: z.array(TreeItemSchema) }),
           "Theo thứ tự cây, tổ chức đầu tiên / In tree order, the organisation first",
         ),
@@ -639,7 +621,7 @@ export const organizationRoutes = createRouter()
         "Đường lên gốc vào một ngày, tổ chức đầu tiên / The path to the root as of a date, the organisation first",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
       responses: {
-        200: json(
+        200: jsonResponse(
           z.object({ asOf: z.string(), items: z.array(OrganizationViewSchema) }),
           "Đường lên gốc / Path",
         ),
@@ -663,7 +645,7 @@ export const organizationRoutes = createRouter()
       summary: "Cây dưới một tổ chức vào một ngày / The tree under an organisation as of a date",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
       responses: {
-        200: json(
+        200: jsonResponse(
           z.object({ asOf: z.string(), rootId: z.string(), nodes: z.array(TreeNodeSchema) }),
           "Các nút, gốc đầu tiên / The nodes, the root first",
         ),
@@ -739,7 +721,7 @@ export const organizationRoutes = createRouter()
     async (c) => {
       const body = c.req.valid("json");
       const event: LineageEvent = { ...body, type: "merged", ...newEventFields(c) };
-      const expected = expectedVersions(c, changedBy(event));
+      const expected = expectedVersionsOf(c, changedBy(event));
       return c.json(await recordLineageEvent(c, event, expected, undefined), 201);
     },
   )
@@ -758,7 +740,7 @@ export const organizationRoutes = createRouter()
         sourceId: id,
         ...newEventFields(c),
       };
-      const expected = expectedVersions(c, changedBy(event));
+      const expected = expectedVersionsOf(c, changedBy(event));
       return c.json(await recordLineageEvent(c, event, expected, id), 201);
     },
   )
@@ -769,7 +751,11 @@ export const organizationRoutes = createRouter()
       tags,
       summary: "Người giữ các chức vụ vào một ngày / Who holds each position on a date",
       request: { params: IdParamsSchema, query: AsOfQuerySchema },
-      responses: { 200: json(PositionsOnDateSchema, "Chức vụ / Positions"), 400: INVALID, 404: NOT_FOUND },
+      responses: {
+        200: jsonResponse(PositionsOnDateSchema, "Chức vụ / Positions"),
+        400: INVALID,
+        404: NOT_FOUND,
+      },
     }),
     async (c) => {
       const { id } = c.req.valid("param");

@@ -3,6 +3,7 @@
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   CalendarDateSchema,
+  DocumentReferenceSchema,
   foldVietnamese,
   PersonRefSchema,
   PositionTermCreateSchema,
@@ -22,11 +23,11 @@ import {
   toPositionTerm,
 } from "../db/queries/positions.js";
 import { organization, positionTerm } from "../db/schema/index.js";
-import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
-import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
+import { ApiError } from "../errors.js";
+import { assertUpdated, assertVersion, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
 import { refusalError } from "../http/refusal.js";
-import { createRouter, errorResponse } from "../openapi.js";
+import { createRouter, errorResponse, jsonResponse } from "../openapi.js";
 
 /** A stored term. */
 export const PositionTermViewSchema = z
@@ -37,14 +38,7 @@ export const PositionTermViewSchema = z
     person: PersonRefSchema,
     from: z.string(),
     to: z.string().optional(),
-    decidedBy: z
-      .object({
-        symbol: z.string(),
-        documentId: z.string().optional(),
-        title: z.string().optional(),
-        date: z.string().optional(),
-      })
-      .optional(),
+    decidedBy: DocumentReferenceSchema.optional(),
     recordedAt: z.string(),
     version: z.number().int(),
   })
@@ -72,10 +66,6 @@ const ListQuerySchema = listQuerySchema(["from", "title"], "from:desc").extend({
 });
 
 const tags = ["positions"];
-const json = <T extends z.ZodType>(schema: T, description: string) => ({
-  description,
-  content: { "application/json": { schema } },
-});
 const NOT_FOUND = errorResponse("Không tìm thấy / Not found");
 const INVALID = errorResponse("Dữ liệu không hợp lệ / Invalid input");
 const REFUSED = errorResponse(
@@ -109,7 +99,10 @@ export const positionRoutes = createRouter()
       tags,
       summary: "Danh sách nhiệm kỳ / Position terms",
       request: { query: ListQuerySchema },
-      responses: { 200: json(pageSchemaOf(PositionTermViewSchema), "Một trang / A page"), 400: INVALID },
+      responses: {
+        200: jsonResponse(pageSchemaOf(PositionTermViewSchema), "Một trang / A page"),
+        400: INVALID,
+      },
     }),
     async (c) => {
       const query = c.req.valid("query");
@@ -161,7 +154,11 @@ export const positionRoutes = createRouter()
       request: {
         body: { content: { "application/json": { schema: PositionTermCreateSchema } }, required: true },
       },
-      responses: { 201: json(PositionTermViewSchema, "Đã ghi / Recorded"), 400: INVALID, 409: REFUSED },
+      responses: {
+        201: jsonResponse(PositionTermViewSchema, "Đã ghi / Recorded"),
+        400: INVALID,
+        409: REFUSED,
+      },
     }),
     async (c) => {
       const input = c.req.valid("json");
@@ -193,7 +190,7 @@ export const positionRoutes = createRouter()
       tags,
       summary: "Một nhiệm kỳ / One term",
       request: { params: IdParamsSchema },
-      responses: { 200: json(PositionTermViewSchema, "Nhiệm kỳ / The term"), 404: NOT_FOUND },
+      responses: { 200: jsonResponse(PositionTermViewSchema, "Nhiệm kỳ / The term"), 404: NOT_FOUND },
     }),
     async (c) => {
       const { id } = c.req.valid("param");
@@ -218,7 +215,7 @@ export const positionRoutes = createRouter()
         body: { content: { "application/json": { schema: PositionTermUpdateSchema } }, required: true },
       },
       responses: {
-        200: json(PositionTermViewSchema, "Đã sửa / Updated"),
+        200: jsonResponse(PositionTermViewSchema, "Đã sửa / Updated"),
         400: INVALID,
         404: NOT_FOUND,
         409: REFUSED,
@@ -233,8 +230,7 @@ export const positionRoutes = createRouter()
       const row = await c.var.services.database.db.transaction(async (tx) => {
         const [current] = await tx.select().from(positionTerm).where(eq(positionTerm.id, id));
         if (current === undefined) throw notFound(id);
-        if (current.version !== expected)
-          throw new ApiError("PRECONDITION_FAILED", DEFAULT_MESSAGES.PRECONDITION_FAILED);
+        assertVersion(current.version, expected);
         const { id: _id, recordedAt: _recordedAt, version: _version, ...stored } = toPositionTerm(current);
         const checked = validate(PositionTermCreateSchema, { ...stored, ...changes });
         if (!checked.ok) throw new ApiError("VALIDATION_FAILED", checked.message, { issues: checked.issues });
