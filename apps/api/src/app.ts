@@ -20,6 +20,7 @@ import { memberCsvRoutes } from "./routes/member-csv.js";
 import { memberEventRoutes } from "./routes/member-events.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricRoutes, publicMetricRoutes } from "./routes/metrics.js";
+import { organizationRecordRoutes } from "./routes/organization-records.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
@@ -79,6 +80,7 @@ export function createApp(services: Services) {
     .route("/api/v1/articles", articleRoutes)
     .route("/api/v1/comments", commentRoutes)
     .route("/api/v1/organizations", organizationRoutes)
+    .route("/api/v1/organizations", organizationRecordRoutes)
     .route("/api/v1/positions", positionRoutes)
     .route("/api/v1/documents", documentRoutes)
     // The CSV routes come before `/{id}`, which would otherwise take "export.csv" for an id.
