@@ -54,5 +54,6 @@ describe("the API over HTTP", () => {
     expect(response.status).toBe(503);
     expect(response.headers.get("retry-after")).toBeTruthy();
     expect(((await response.json()) as ErrorBody).error.code).toBe("DATABASE_UNAVAILABLE");
+    await closed.drop();
   });
 });
