@@ -177,13 +177,29 @@ describe.each(testDrivers)("/api/v1/public on %s", (driver) => {
     const conference = (await created.json()) as { id: string };
     const path = `/api/v1/public/conferences/${conference.id}`;
     expect((await app.request(path)).status).toBe(404);
+    const listed = async () =>
+      (
+        (await (await app.request("/api/v1/public/conferences")).json()) as { items: { id: string }[] }
+      ).items.map((item) => item.id);
+    expect(await listed()).not.toContain(conference.id);
     const report = await create({
       title: "Ban Thường vụ họp mở rộng",
       category: "Hội nghị",
       conferenceId: conference.id,
     });
     expect((await app.request(path)).status).toBe(404);
+    expect(await listed()).not.toContain(conference.id);
     await publish(report);
+    expect(await listed()).toContain(conference.id);
+    const list = (await (await app.request("/api/v1/public/conferences?pageSize=1")).json()) as Page<{
+      title: string;
+      organizerName: string;
+    }>;
+    expect(list).toMatchObject({ page: 1, pageSize: 1, total: 1 });
+    expect(list.items[0]).toMatchObject({
+      title: "Hội nghị Ban Thường vụ mở rộng",
+      organizerName: "Tỉnh đoàn Hà Nam",
+    });
     const response = await app.request(path);
     expect(response.status).toBe(200);
     const body = (await response.json()) as PublicConference;

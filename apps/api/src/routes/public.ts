@@ -215,6 +215,31 @@ const categoriesRoute = createRoute({
   responses: { 200: cached("Chuyên mục / Categories", z.array(CategorySchema)), 304: notModified },
 });
 
+/** A conference in the public list: enough to choose one; the record itself is a click away. */
+export const PublicConferenceSummarySchema = z
+  .object({
+    id: z.string(),
+    kind: ConferenceKindSchema,
+    title: z.string(),
+    organizerName: z.string(),
+    startDate: z.string(),
+    endDate: z.string(),
+  })
+  .openapi("PublicConferenceSummary");
+
+const conferenceListRoute = createRoute({
+  method: "get",
+  path: "/conferences",
+  tags,
+  summary: "Hội nghị đã được đưa tin, mới nhất trước / Conferences reported on, newest first",
+  request: { query: PageQuerySchema.extend({ organizationId: z.string().min(1).optional() }) },
+  responses: {
+    200: cached("Một trang hội nghị / A page of conferences", pageSchemaOf(PublicConferenceSummarySchema)),
+    304: notModified,
+    400: e400,
+  },
+});
+
 const conferenceRoute = createRoute({
   method: "get",
   path: "/conferences/{id}",
@@ -383,6 +408,43 @@ export const publicRoutes = createRouter()
       .groupBy(article.category)
       .orderBy(asc(article.category));
     return publicCache(c, rows) ?? c.json(rows, 200);
+  })
+  .openapi(conferenceListRoute, async (c) => {
+    const { page, pageSize, organizationId } = c.req.valid("query");
+    const { database, now } = c.var.services;
+    // Public once a public article reports on it, as for a single record.
+    const where = and(
+      exists(
+        database.db
+          .select({ id: article.id })
+          .from(article)
+          .where(and(eq(article.conferenceId, conference.id), publiclyVisible(now()))),
+      ),
+      organizationId === undefined ? undefined : eq(conference.organizerId, organizationId),
+    );
+    const rows = await database.db
+      .select({
+        id: conference.id,
+        kind: conference.kind,
+        title: conference.title,
+        organizerName: organization.name,
+        startDate: conference.startsOn,
+        endDate: conference.endsOn,
+      })
+      .from(conference)
+      .innerJoin(organization, eq(conference.organizerId, organization.id))
+      .where(where)
+      .orderBy(desc(conference.startsOn), asc(conference.id))
+      .limit(pageSize)
+      .offset((page - 1) * pageSize);
+    const [total] = await database.db.select({ n: count() }).from(conference).where(where);
+    const body = {
+      items: rows.map((row) => ({ ...row, kind: ConferenceKindSchema.parse(row.kind) })),
+      total: total?.n ?? 0,
+      page,
+      pageSize,
+    };
+    return publicCache(c, body) ?? c.json(body, 200);
   })
   .openapi(conferenceRoute, async (c) => {
     const { id } = c.req.valid("param");
