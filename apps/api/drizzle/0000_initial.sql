@@ -2,6 +2,8 @@ CREATE TABLE "article" (
 	"id" text PRIMARY KEY NOT NULL,
 	"slug" text NOT NULL,
 	"title" text NOT NULL,
+	"title_folded" text NOT NULL,
+	"title_sort_key" text NOT NULL,
 	"lead" text NOT NULL,
 	"category" text NOT NULL,
 	"organization_id" text NOT NULL,
@@ -54,6 +56,7 @@ CREATE TABLE "conference" (
 	"kind" text NOT NULL,
 	"title" text NOT NULL,
 	"title_folded" text NOT NULL,
+	"title_sort_key" text NOT NULL,
 	"starts_on" date NOT NULL,
 	"ends_on" date NOT NULL,
 	"data" jsonb NOT NULL,
@@ -165,6 +168,7 @@ CREATE TABLE "organization_name" (
 	"name" text NOT NULL,
 	"short_name" text,
 	"english_name" text,
+	"name_folded" text NOT NULL,
 	"folded" text NOT NULL,
 	"sort_key" text NOT NULL
 );
@@ -232,12 +236,14 @@ CREATE INDEX "article_status_published_at_idx" ON "article" USING btree ("status
 CREATE INDEX "article_category_published_at_idx" ON "article" USING btree ("category","published_at");--> statement-breakpoint
 CREATE INDEX "article_organization_idx" ON "article" USING btree ("organization_id");--> statement-breakpoint
 CREATE INDEX "article_conference_idx" ON "article" USING btree ("conference_id");--> statement-breakpoint
+CREATE INDEX "article_search_text_trgm_idx" ON "article" USING gin ("search_text" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "article_image_article_idx" ON "article_image" USING btree ("article_id");--> statement-breakpoint
 CREATE INDEX "comment_article_status_idx" ON "comment" USING btree ("article_id","status","created_at");--> statement-breakpoint
 CREATE INDEX "conference_organizer_starts_on_idx" ON "conference" USING btree ("organizer_id","starts_on");--> statement-breakpoint
 CREATE INDEX "conference_starts_on_idx" ON "conference" USING btree ("starts_on");--> statement-breakpoint
+CREATE INDEX "conference_title_folded_trgm_idx" ON "conference" USING gin ("title_folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "member_name_sort_key_idx" ON "member" USING btree ("name_sort_key","id");--> statement-breakpoint
-CREATE INDEX "member_name_folded_idx" ON "member" USING btree ("name_folded");--> statement-breakpoint
+CREATE INDEX "member_name_folded_trgm_idx" ON "member" USING gin ("name_folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "member_birth_date_idx" ON "member" USING btree ("birth_date");--> statement-breakpoint
 CREATE INDEX "member_event_member_id_idx" ON "member_event" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "member_event_unit_id_effective_date_idx" ON "member_event" USING btree ("unit_id","effective_date");--> statement-breakpoint

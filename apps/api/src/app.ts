@@ -25,6 +25,7 @@ import { organizationRoutes } from "./routes/organizations.js";
 import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
 import { referralRoutes } from "./routes/referrals.js";
+import { searchRoutes } from "./routes/search.js";
 
 export type { Access } from "./access.js";
 export type { Services } from "./context.js";
@@ -88,7 +89,8 @@ export function createApp(services: Services) {
     .route("/api/v1/members", memberRoutes)
     .route("/api/v1/members", memberEventRoutes)
     .route("/api/v1/referrals", referralRoutes)
-    .route("/api/v1/metrics", metricRoutes);
+    .route("/api/v1/metrics", metricRoutes)
+    .route("/api/v1/search", searchRoutes);
 
   api.doc31("/api/openapi.json", {
     openapi: "3.1.0",

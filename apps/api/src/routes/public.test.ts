@@ -160,9 +160,9 @@ describe.each(testDrivers)("/api/v1/public on %s", (driver) => {
     const response = await app.request("/api/v1/public/search?q=hoi nghi");
     expect(response.status).toBe(200);
     const body = (await response.json()) as PublicSearch;
-    expect(body.items.map((item) => item.title)).toEqual([
-      "Tin mới về tổ chức cơ sở",
-      "Hội nghị chuyên đề năm 2017",
+    expect(body.items.map((item) => [item.kind, item.title])).toEqual([
+      ["article", "Hội nghị chuyên đề năm 2017"],
+      ["article", "Tin mới về tổ chức cơ sở"],
     ]);
     expect(body.total).toBe(2);
     const none = (await (await app.request("/api/v1/public/search?q=ban nhap")).json()) as PublicSearch;
@@ -211,7 +211,9 @@ describe.each(testDrivers)("/api/v1/public on %s", (driver) => {
     });
     expect(JSON.stringify(body)).not.toContain("m-1");
     const search = (await (await app.request("/api/v1/public/search?q=thuong vu")).json()) as PublicSearch;
-    expect(search.conferences.map((item) => item.id)).toEqual([conference.id]);
+    expect(search.items.filter((item) => item.kind === "conference").map((item) => item.id)).toEqual([
+      conference.id,
+    ]);
     expect((await app.request("/api/v1/public/conferences/khong-co")).status).toBe(404);
   });
 

@@ -14,8 +14,8 @@ import type { Context } from "hono";
 import { type ArticleRow, isoInstant, publiclyVisible } from "../content/articles.js";
 import { publicCache } from "../content/http-cache.js";
 import { pickImageWidth } from "../content/images.js";
-import { foldedSearch } from "../content/search.js";
 import type { AppEnv } from "../context.js";
+import { PUBLIC_SEARCH_KINDS, searchRecords } from "../db/queries/search.js";
 import {
   article,
   articleImage,
@@ -27,6 +27,7 @@ import {
 import { ApiError } from "../errors.js";
 import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
 import { createRouter, errorResponse } from "../openapi.js";
+import { kindsSchema, SearchHitSchema, SearchTextSchema } from "./search.js";
 
 /** An article as a list shows it to the public. */
 export const PublicArticleSummarySchema = z
@@ -93,12 +94,13 @@ export type PublicConference = z.infer<typeof PublicConferenceSchema>;
 
 export const CategorySchema = z.object({ category: z.string(), count: z.number().int() }).openapi("Category");
 
-/** The answer to a search: a page of articles, and the public conferences that match. */
-export const PublicSearchSchema = pageSchemaOf(PublicArticleSummarySchema)
-  .extend({
-    conferences: z.array(z.object({ id: z.string(), title: z.string(), startDate: z.string() })),
-  })
-  .openapi("PublicSearch");
+/** A published article or a public conference record that matches a search. */
+export const PublicSearchHitSchema = SearchHitSchema.extend({ kind: z.enum(PUBLIC_SEARCH_KINDS) }).openapi(
+  "PublicSearchHit",
+);
+
+/** The answer to a search: a page of what readers may see, ranked as the admins' search ranks. */
+export const PublicSearchSchema = pageSchemaOf(PublicSearchHitSchema).openapi("PublicSearch");
 export type PublicSearch = z.infer<typeof PublicSearchSchema>;
 
 const SlugParams = z.object({
@@ -258,7 +260,9 @@ const searchRoute = createRoute({
   path: "/search",
   tags,
   summary: "Tìm trong tin đã đăng, không cần dấu / Search published content, accents optional",
-  request: { query: PageQuerySchema.extend({ q: z.string().trim().min(1).max(200) }) },
+  request: {
+    query: PageQuerySchema.extend({ q: SearchTextSchema, kinds: kindsSchema(PUBLIC_SEARCH_KINDS) }),
+  },
   responses: { 200: cached("Kết quả / Results", PublicSearchSchema), 304: notModified, 400: e400 },
 });
 
@@ -466,29 +470,24 @@ export const publicRoutes = createRouter()
     return publicCache(c, body) ?? c.json(body, 200);
   })
   .openapi(searchRoute, async (c) => {
-    const { q, page, pageSize } = c.req.valid("query");
+    const { q, kinds, page, pageSize } = c.req.valid("query");
     const { database, now } = c.var.services;
-    const where = and(publiclyVisible(now()), foldedSearch(article.searchText, q));
-    const rows = await database.db
-      .select(summaryColumns)
-      .from(article)
-      .innerJoin(organization, eq(article.organizationId, organization.id))
-      .where(where)
-      .orderBy(desc(article.publishedAt), desc(article.id))
-      .limit(pageSize)
-      .offset((page - 1) * pageSize);
-    const [total] = await database.db.select({ total: count() }).from(article).where(where);
-    const reported = database.db
-      .select({ id: article.id })
-      .from(article)
-      .where(and(eq(article.conferenceId, conference.id), publiclyVisible(now())));
-    const conferences = await database.db
-      .select({ id: conference.id, title: conference.title, startDate: conference.startsOn })
-      .from(conference)
-      .where(and(foldedSearch(conference.titleFolded, q), exists(reported)))
-      .orderBy(desc(conference.startsOn))
-      .limit(10);
-    const body = { items: rows.map(summaryOf), total: total?.total ?? 0, page, pageSize, conferences };
+    const { items, total } = await searchRecords(
+      database.db,
+      q,
+      kinds,
+      { kind: "public", now: now() },
+      { page, pageSize },
+    );
+    const body: PublicSearch = {
+      // The public audience finds no other kind; this tells the type so.
+      items: items.flatMap(({ kind, ...hit }) =>
+        kind === "article" || kind === "conference" ? [{ kind, ...hit }] : [],
+      ),
+      total,
+      page,
+      pageSize,
+    };
     return publicCache(c, body) ?? c.json(body, 200);
   })
   .openapi(imageRoute, async (c) => {

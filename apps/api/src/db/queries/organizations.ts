@@ -60,6 +60,7 @@ function nameRow(
     name: names.name,
     shortName: names.shortName ?? null,
     englishName: names.englishName ?? null,
+    nameFolded: foldVietnamese(names.name),
     folded: foldedNames(names),
     sortKey: vietnameseSortKey(names.name),
   };
@@ -298,8 +299,11 @@ export type ViewQuery = {
   offset?: number;
 };
 
-/** The name an organisation bore on a date: the latest rename effective by then, else its first. */
-function nameAsOfSql(asOf: string): SQL {
+/**
+ * The name an organisation bore on a date: the latest rename effective by then, else its first.
+ * A lateral join naming `o` (the organisation) and giving `n`.
+ */
+export function nameAsOfSql(asOf: string): SQL {
   return sql`left join lateral (
     select n.name, n.short_name, n.english_name, n.sort_key from organization_name n
     where n.organization_id = o.id and (n.event_id is null or n.valid_from <= ${asOf}::date)
@@ -353,6 +357,19 @@ export async function findOrganizationViews(
     return { items: [], total };
   }
   return { items: rows.map((row) => toView(row, asOf)), total: rows[0]?.total ?? 0 };
+}
+
+/** The names organisations bore on a date, by id; ids of no organisation are left out. */
+export async function loadNamesAsOf(
+  db: Db,
+  ids: readonly string[],
+  asOf: string,
+): Promise<Map<string, string>> {
+  if (ids.length === 0) return new Map();
+  const result = await db.execute(sql`select o.id, coalesce(n.name, o.name) as name
+    from organization o ${nameAsOfSql(asOf)}
+    where o.id in (select jsonb_array_elements_text(${JSON.stringify([...new Set(ids)])}::jsonb))`);
+  return new Map(rowsOf<{ id: string; name: string }>(result).map((row) => [row.id, row.name]));
 }
 
 /** The order of organisations by their name of the date, the Vietnamese way, under any collation. */

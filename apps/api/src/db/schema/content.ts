@@ -35,6 +35,8 @@ export const conference = pgTable(
     title: text("title").notNull(),
     /** `foldVietnamese(title)`, for accent-insensitive search. */
     titleFolded: text("title_folded").notNull(),
+    /** `vietnameseSortKey(title)`: PGlite sorts with the C collation, so the order is in the key. */
+    titleSortKey: text("title_sort_key").notNull(),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     data: jsonb("data").$type<Conference>().notNull(),
@@ -45,6 +47,7 @@ export const conference = pgTable(
   (table) => [
     index("conference_organizer_starts_on_idx").on(table.organizerId, table.startsOn),
     index("conference_starts_on_idx").on(table.startsOn),
+    index("conference_title_folded_trgm_idx").using("gin", sql`${table.titleFolded} gin_trgm_ops`),
   ],
 );
 
@@ -54,6 +57,10 @@ export const article = pgTable(
     id: text("id").primaryKey(),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
+    /** `foldVietnamese(title)`: the search ranks an exact or leading match of the title first. */
+    titleFolded: text("title_folded").notNull(),
+    /** `vietnameseSortKey(title)`, for the Vietnamese order under the C collation. */
+    titleSortKey: text("title_sort_key").notNull(),
     lead: text("lead").notNull(),
     category: text("category").notNull(),
     organizationId: organizationRef("organization_id").notNull(),
@@ -76,6 +83,7 @@ export const article = pgTable(
     index("article_category_published_at_idx").on(table.category, table.publishedAt),
     index("article_organization_idx").on(table.organizationId),
     index("article_conference_idx").on(table.conferenceId),
+    index("article_search_text_trgm_idx").using("gin", sql`${table.searchText} gin_trgm_ops`),
   ],
 );
 

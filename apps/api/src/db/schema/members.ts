@@ -1,5 +1,6 @@
 // Members, the events of their lifecycle, and their referrals to the Party.
 import type { Member, MemberEvent, Referral } from "@sodoan/domain";
+import { sql } from "drizzle-orm";
 import { date, index, integer, jsonb, pgTable, text, timestamp } from "drizzle-orm/pg-core";
 import { organization } from "./organizations.js";
 
@@ -28,7 +29,8 @@ export const member = pgTable(
   },
   (table) => [
     index("member_name_sort_key_idx").on(table.nameSortKey, table.id),
-    index("member_name_folded_idx").on(table.nameFolded),
+    // Trigram: the search finds words anywhere in the name, and names spelt nearly alike.
+    index("member_name_folded_trgm_idx").using("gin", sql`${table.nameFolded} gin_trgm_ops`),
     index("member_birth_date_idx").on(table.birthDate),
   ],
 );

@@ -70,6 +70,8 @@ export const organizationName = pgTable(
     name: text("name").notNull(),
     shortName: text("short_name"),
     englishName: text("english_name"),
+    /** `foldVietnamese(name)`: the search ranks an exact or leading match of the name itself first. */
+    nameFolded: text("name_folded").notNull(),
     /** Every form of the name, folded by the domain's `foldVietnamese`. */
     folded: text("folded").notNull(),
     sortKey: text("sort_key").notNull(),
