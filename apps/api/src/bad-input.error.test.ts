@@ -121,6 +121,12 @@ describe.each(testDrivers)("bad input on %s", (driver) => {
     ["/api/v1/articles?status=imaginary"],
     ["/api/v1/members/%00"],
     ["/api/v1/metrics/members.active?organizationId=%00&asOf=2017-08-31"],
+    ["/api/v1/search?q=%00"],
+    ["/api/v1/search?q=nam&organizationId=%00"],
+    [`/api/v1/search?q=${"nam ".repeat(60)}`],
+    ["/api/v1/search?q=nam&kinds=%00"],
+    ["/api/v1/public/search?q=%00"],
+    ["/api/v1/public/search?q=%25%25&kinds=member"],
   ])("answers the bad query or path %s with a 4xx", async (path) => {
     const response = await app.request(path);
     expect(response.status, path).toBeGreaterThanOrEqual(400);
