@@ -33,13 +33,14 @@ export function searchMatchSql(text: SQL | Column, query: FoldedQuery): SQL {
 }
 
 /** The ranks of the match tiers; a match by similarity alone ranks below 1, by its similarity. */
-export const SEARCH_RANKS = { exact: 4, prefix: 3, titleWords: 2, textWords: 1 } as const;
+const SEARCH_RANKS = { exact: 4, prefix: 3, titleWords: 2, textWords: 1 } as const;
 
 /**
  * How well a record matches, as SQL: the query is its folded title (4), begins it (3), every word
  * of the query begins a word of the title (2) or of the rest of its searchable text (1); otherwise
  * the trigram similarity of the query to the closest stretch of the text, below 1. Equal ranks are
- * left to the caller's order (the Vietnamese sort key), so ranks are tiers, not fine scores.
+ * left to the caller's order (the Vietnamese sort key), so ranks are tiers, not fine scores. A
+ * record searched by its title alone (`text` the same column) is not looked at twice.
  */
 export function searchRankSql(title: SQL | Column, text: SQL | Column, query: FoldedQuery): SQL {
   const wordStarts = (column: SQL | Column) =>
@@ -51,13 +52,13 @@ export function searchRankSql(title: SQL | Column, text: SQL | Column, query: Fo
     when ${title} = ${query.phrase} then ${SEARCH_RANKS.exact}::float8
     when ${title} like ${`${escapeLike(query.phrase)}%`} then ${SEARCH_RANKS.prefix}::float8
     when ${wordStarts(title)} then ${SEARCH_RANKS.titleWords}::float8
-    when ${wordStarts(text)} then ${SEARCH_RANKS.textWords}::float8
+    ${title === text ? sql`` : sql`when ${wordStarts(text)} then ${SEARCH_RANKS.textWords}::float8`}
     else least(round(word_similarity(${query.phrase}, ${text})::numeric, 3), 0.999)::float8
   end)`;
 }
 
 /** `%`, `_` and `\` taken literally by LIKE. */
-export function escapeLike(value: string): string {
+function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (character) => `\\${character}`);
 }
 

@@ -55,6 +55,11 @@ export type SearchHit = {
 
 type HitKey = { kind: SearchKind; id: string; rank: number };
 
+/** The date names, units and existence are read on: the admin's, or today in Vietnam for the public. */
+function asOfOf(audience: SearchAudience): CalendarDate {
+  return audience.kind === "admin" ? audience.asOf : toVietnamDate(audience.now);
+}
+
 /** Ids as one parameter, whatever their number (a province's subtree has thousands). */
 function idsSql(ids: readonly string[]): SQL {
   return sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb))`;
@@ -74,7 +79,7 @@ function withinUnits(column: SQL, sets: readonly (readonly string[])[]): SQL | u
 }
 
 /** Each kind's matches as (kind, id, sort_key, rank) rows, for the union. */
-function hitsSql(kind: SearchKind, query: FoldedQuery, audience: SearchAudience): SQL {
+function hitsSql(kind: SearchKind, query: FoldedQuery, audience: SearchAudience, asOf: CalendarDate): SQL {
   const units = audience.kind === "admin" ? reachableUnits(audience) : [];
   switch (kind) {
     case "member": {
@@ -90,7 +95,6 @@ function hitsSql(kind: SearchKind, query: FoldedQuery, audience: SearchAudience)
         where ${and(searchMatchSql(member.nameFolded, query), ...everIn)}`;
     }
     case "organization": {
-      const asOf = audience.kind === "admin" ? audience.asOf : toVietnamDate(audience.now);
       // Found by any name it bore by the date, ranked by the best of them, shown by the one of the date.
       return sql`select 'organization' as kind, o.id, coalesce(n.sort_key, o.name) as sort_key, found.rank
         from (
@@ -135,7 +139,7 @@ async function findKeys(
   page?: { limit: number; offset: number },
 ): Promise<{ keys: HitKey[]; total: number }> {
   const union = sql.join(
-    kinds.map((kind) => hitsSql(kind, query, audience)),
+    kinds.map((kind) => hitsSql(kind, query, audience, asOfOf(audience))),
     sql` union all `,
   );
   const result = await db.execute(sql`with hits as (${union})
@@ -176,7 +180,7 @@ export async function searchRecords(
   const offset = (page.page - 1) * page.pageSize;
   const units = audience.kind === "admin" ? reachableUnits(audience) : [];
   if (units.some((ids) => ids.length === 0)) return { items: [], total: 0 };
-  const asOf = audience.kind === "admin" ? audience.asOf : toVietnamDate(audience.now);
+  const asOf = asOfOf(audience);
   let keys: HitKey[];
   let total: number;
   if (units.length === 0 || !kinds.includes("member")) {
