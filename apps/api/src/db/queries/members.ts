@@ -18,8 +18,9 @@ import {
   type PartialDate,
   personNameSortKey,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, inArray, like, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../access.js";
+import { foldedSearch } from "../../content/search.js";
 import type { Db } from "../client.js";
 import { member, memberEvent, organization, positionTerm } from "../schema/index.js";
 
@@ -67,11 +68,8 @@ export async function loadMemberEvents(
 function sqlConditions(filters: MemberFilters, access: Access): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.gender !== undefined) conditions.push(eq(member.gender, filters.gender));
-  if (filters.q !== undefined && filters.q !== "") {
-    for (const word of foldVietnamese(filters.q).split(" ")) {
-      conditions.push(like(member.nameFolded, `%${word.replace(/[\\%_]/g, (c) => `\\${c}`)}%`));
-    }
-  }
+  const search = foldedSearch(member.nameFolded, filters.q);
+  if (search !== undefined) conditions.push(search);
   for (const unitIds of [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined]) {
     if (unitIds === undefined) continue;
     // Anyone whose home unit is in the subtree on some date has an event naming that unit (their

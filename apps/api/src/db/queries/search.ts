@@ -11,7 +11,6 @@ import {
   formatDate,
   type LocalizedText,
   MEMBER_STATUS_LABELS,
-  type MemberState,
   ORGANIZATION_LEVEL_LABELS,
   type OrganizationLevel,
   toVietnamDate,
@@ -158,9 +157,23 @@ async function findKeys(
   };
 }
 
-/** Whether a member's home unit on the date lies in every set of reachable organisations. */
-function isHomeWithin(state: MemberState, sets: readonly (readonly string[])[]): boolean {
-  return sets.every((ids) => state.homeUnitId !== null && ids.includes(state.homeUnitId));
+/** The members whose home unit on the date lies in every set of organisations, read in chunks. */
+async function membersHomeWithin(
+  db: Db,
+  memberIds: readonly string[],
+  units: readonly (readonly string[])[],
+  asOf: CalendarDate,
+): Promise<Set<string>> {
+  const sets = units.map((ids) => new Set(ids));
+  const within = new Set<string>();
+  for (let start = 0; start < memberIds.length; start += 1000) {
+    const events = await loadMemberEvents(db, memberIds.slice(start, start + 1000));
+    for (const [id, memberEvents] of events) {
+      const home = deriveMemberState(memberEvents, { asOf }).homeUnitId;
+      if (home !== null && sets.every((set) => set.has(home))) within.add(id);
+    }
+  }
+  return within;
 }
 
 /**
@@ -188,11 +201,8 @@ export async function searchRecords(
   } else {
     const all = (await findKeys(db, query, kinds, audience)).keys;
     const memberIds = all.filter((key) => key.kind === "member").map((key) => key.id);
-    const events = await loadMemberEvents(db, memberIds);
-    const matching = all.filter(
-      (key) =>
-        key.kind !== "member" || isHomeWithin(deriveMemberState(events.get(key.id) ?? [], { asOf }), units),
-    );
+    const within = await membersHomeWithin(db, memberIds, units, asOf);
+    const matching = all.filter((key) => key.kind !== "member" || within.has(key.id));
     keys = matching.slice(offset, offset + page.pageSize);
     total = matching.length;
   }
