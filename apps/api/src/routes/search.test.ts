@@ -1,4 +1,4 @@
-import type { Article, Organization, ParentLink } from "@sodoan/domain";
+import { type Article, compareVietnamese, type Organization, type ParentLink } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { articleInput, conferenceInput } from "../content/test-fixtures.js";
@@ -228,6 +228,57 @@ describe.each(testDrivers)("search on %s", (driver) => {
       ["Âu Thị Bình", 2],
       ["Dương Văn Bình", 2],
       ["Đặng Văn Bình", 2],
+    ]);
+  });
+
+  it("orders many equal ranks as the domain's compareVietnamese does, then by id", async () => {
+    // Syllables that differ only by the letters and tones Vietnamese orders its own way.
+    const syllables = [
+      "an",
+      "ăn",
+      "ân",
+      "ấn",
+      "ản",
+      "dan",
+      "đan",
+      "dân",
+      "đàn",
+      "o",
+      "ô",
+      "ơ",
+      "ổ",
+      "u",
+      "ư",
+      "ừ",
+    ];
+    let seed = 11;
+    const next = () => {
+      seed = (seed * 48271) % 2147483647;
+      return syllables[seed % syllables.length] ?? "";
+    };
+    const names = Array.from(
+      { length: 40 },
+      (_, i) => `Chi đoàn ${next()} ${next()} ${i % 3 === 0 ? "A" : "a"}`,
+    );
+    // One name twice, stored in the opposite order of their ids.
+    names[39] = names[0] ?? "";
+    const unit = "doan-co-so-thu-thu-tu";
+    const idOf = (i: number) => `${unit}-${99 - i}`;
+    await insertOrganizationRecords(database.db, {
+      organizations: [
+        org(unit, "Đoàn cơ sở thử thứ tự", "grassroots", { grassrootsKind: "union" }),
+        ...names.map((name, i) => org(idOf(i), name, "branch")),
+      ],
+      parentLinks: [link(unit, ORG.bloc), ...names.map((_, i) => link(idOf(i), unit))],
+      lineageEvents: [],
+    });
+    const page = await search(`q=chi doan&kinds=organization&organizationId=${unit}&pageSize=100`);
+    const prefixed = page.items.filter((hit) => hit.rank === 3);
+    expect(prefixed.map((hit) => hit.title)).toEqual([...names].sort(compareVietnamese));
+    // Equal names fall back on their ids.
+    expect(prefixed.filter((hit) => hit.title === names[0]).map((hit) => hit.id)).toEqual([
+      idOf(39),
+      idOf(0),
     ]);
   });
 
