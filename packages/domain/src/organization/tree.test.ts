@@ -1,6 +1,12 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import type { LineageEvent, Organization, OrganizationLevel, OrganizationRecords, ParentLink } from "./index.js";
+import type {
+  LineageEvent,
+  Organization,
+  OrganizationLevel,
+  OrganizationRecords,
+  ParentLink,
+} from "./index.js";
 import {
   canHoldMembers,
   childrenOf,
@@ -247,7 +253,12 @@ function linkArbOf() {
     .record({ child: idArb, parent: idArb, date: dateArb, to: fc.option(dateArb, { nil: undefined }) })
     .filter(({ child, parent }) => child !== parent)
     .map(({ child, parent, date, to }) =>
-      link(child, parent, date, to === undefined || to < date ? {} : { to, id: `${child}>${parent}@${date}-${to}` }),
+      link(
+        child,
+        parent,
+        date,
+        to === undefined || to < date ? {} : { to, id: `${child}>${parent}@${date}-${to}` },
+      ),
     );
 }
 
@@ -317,7 +328,8 @@ function datesOf(records: OrganizationRecords): string[] {
   const dates = new Set<string>(["1999-12-31", "2040-01-01"]);
   const around = (date: string) => {
     const day = Date.parse(`${date}T00:00:00Z`);
-    for (const offset of [-1, 0, 1]) dates.add(new Date(day + offset * 86_400_000).toISOString().slice(0, 10));
+    for (const offset of [-1, 0, 1])
+      dates.add(new Date(day + offset * 86_400_000).toISOString().slice(0, 10));
   };
   for (const org of records.organizations) around(org.establishedOn);
   for (const l of records.parentLinks) {
@@ -333,10 +345,20 @@ describe("resolveOrganizationPaths", () => {
     const records = { ...base, lineageEvents: reorg2025 };
     const spans = resolveOrganizationPaths(records, ["cd-a1", "hau-giang", "cd-a2"]);
     expect(spans).toEqual([
-      { organizationId: "cd-a1", from: "2000-01-01", to: "2025-06-30", path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a1"] },
+      {
+        organizationId: "cd-a1",
+        from: "2000-01-01",
+        to: "2025-06-30",
+        path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a1"],
+      },
       { organizationId: "cd-a1", from: "2025-07-01", path: ["tw", "can-tho", "dcs-a", "cd-a1"] },
       { organizationId: "hau-giang", from: "2004-01-01", to: "2025-06-30", path: ["tw", "hau-giang"] },
-      { organizationId: "cd-a2", from: "2000-01-01", to: "2025-06-30", path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a2"] },
+      {
+        organizationId: "cd-a2",
+        from: "2000-01-01",
+        to: "2025-06-30",
+        path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a2"],
+      },
     ]);
   });
 

@@ -313,6 +313,11 @@ function isBefore(date: CalendarDate, until: CalendarDate | undefined): boolean 
   return until === undefined || date < until;
 }
 
+function laterDateOf(a: CalendarDate, b: CalendarDate): CalendarDate {
+  if (a < b) return b;
+  return a;
+}
+
 function earlierOf(a: CalendarDate | undefined, b: CalendarDate | undefined): CalendarDate | undefined {
   if (a === undefined) return b;
   if (b === undefined) return a;
@@ -320,13 +325,18 @@ function earlierOf(a: CalendarDate | undefined, b: CalendarDate | undefined): Ca
 }
 
 /** The dates an organisation exists on, as one span; none when it never does. */
-function lifeOf(index: OrganizationIndex, id: string): { from: CalendarDate; until?: CalendarDate } | undefined {
+function lifeOf(
+  index: OrganizationIndex,
+  id: string,
+): { from: CalendarDate; until?: CalendarDate } | undefined {
   const org = index.organizations.get(id);
   if (org === undefined) return undefined;
   // Only the earliest ending counts, on every date after it: the latest date sees them all.
   const ending = endingEvent(index, id, { asOf: LAST_DATE });
   if (ending !== undefined && ending.effectiveDate <= org.establishedOn) return undefined;
-  return ending === undefined ? { from: org.establishedOn } : { from: org.establishedOn, until: ending.effectiveDate };
+  return ending === undefined
+    ? { from: org.establishedOn }
+    : { from: org.establishedOn, until: ending.effectiveDate };
 }
 
 /**
@@ -414,7 +424,7 @@ export function resolveOrganizationPaths(
     }
     const found: Span<string[]>[] = [];
     for (const span of spansOf(id)) {
-      const start = span.from > from ? span.from : from;
+      const start = laterDateOf(span.from, from);
       const end = earlierOf(span.until, until);
       if (end !== undefined && end <= start) continue;
       if (span.value === null) {
@@ -431,7 +441,7 @@ export function resolveOrganizationPaths(
     // The cut organisation has no parent on the dates the cycle holds.
     const spans: Span<string | null>[] = [];
     for (const span of spansOf(cycle.id)) {
-      const start = span.from > cycle.from ? span.from : cycle.from;
+      const start = laterDateOf(span.from, cycle.from);
       const end = earlierOf(span.until, cycle.until);
       if (end !== undefined && end <= start) {
         spans.push(span);
@@ -458,7 +468,11 @@ export function resolveOrganizationPaths(
     const joined: Span<string[]>[] = [];
     for (const span of spans) {
       const last = joined.at(-1);
-      if (last !== undefined && last.until === span.from && last.value.join("\u0000") === span.value.join("\u0000")) {
+      if (
+        last !== undefined &&
+        last.until === span.from &&
+        last.value.join("\u0000") === span.value.join("\u0000")
+      ) {
         last.until = span.until;
       } else {
         joined.push({ ...span });
