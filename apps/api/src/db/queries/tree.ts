@@ -78,38 +78,37 @@ export async function loadOrganizationRecords(db: Db, ids?: string[]): Promise<O
   if (ids !== undefined && ids.length === 0) {
     return { organizations: [], parentLinks: [], lineageEvents: [] };
   }
-  const [orgRows, linkRows, eventRows] = await Promise.all([
-    db
-      .select()
-      .from(organization)
-      .where(ids === undefined ? undefined : inArray(organization.id, ids))
-      .orderBy(byId(organization.id)),
-    db
-      .select()
-      .from(parentLink)
-      .where(
-        and(
-          isNull(parentLink.lineageEventId),
-          ids === undefined ? undefined : inArray(parentLink.childId, ids),
-        ),
-      )
-      .orderBy(byId(parentLink.id)),
-    db
-      .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
-      .from(lineageEvent)
-      .where(
-        ids === undefined
-          ? undefined
-          : inArray(
-              lineageEvent.id,
-              db
-                .select({ id: lineageParticipant.eventId })
-                .from(lineageParticipant)
-                .where(inArray(lineageParticipant.organizationId, ids)),
-            ),
-      )
-      .orderBy(asc(lineageEvent.effectiveDate), byId(lineageEvent.id)),
-  ]);
+  // One after the other: inside a transaction the three share one connection.
+  const orgRows = await db
+    .select()
+    .from(organization)
+    .where(ids === undefined ? undefined : inArray(organization.id, ids))
+    .orderBy(byId(organization.id));
+  const linkRows = await db
+    .select()
+    .from(parentLink)
+    .where(
+      and(
+        isNull(parentLink.lineageEventId),
+        ids === undefined ? undefined : inArray(parentLink.childId, ids),
+      ),
+    )
+    .orderBy(byId(parentLink.id));
+  const eventRows = await db
+    .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
+    .from(lineageEvent)
+    .where(
+      ids === undefined
+        ? undefined
+        : inArray(
+            lineageEvent.id,
+            db
+              .select({ id: lineageParticipant.eventId })
+              .from(lineageParticipant)
+              .where(inArray(lineageParticipant.organizationId, ids)),
+          ),
+    )
+    .orderBy(asc(lineageEvent.effectiveDate), byId(lineageEvent.id));
   return {
     organizations: orgRows.map(toOrganization),
     parentLinks: linkRows.map(toParentLink),
