@@ -316,7 +316,9 @@ describe.each(testDrivers)("the path index through the writes of the API on %s",
   const NOW = new Date("2026-01-15T03:00:00Z");
   // Grassroots unions of the bloc, each with branches of its own.
   const unions = reference.organizations
-    .filter((org) => org.level === "grassroots" && org.grassrootsKind === "union" && org.sector === "enterprise")
+    .filter(
+      (org) => org.level === "grassroots" && org.grassrootsKind === "union" && org.sector === "enterprise",
+    )
     .map((org) => org.id)
     .sort();
   const [first, second, third] = unions as [string, string, string];
@@ -376,9 +378,7 @@ describe.each(testDrivers)("the path index through the writes of the API on %s",
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     app = createApp({ database, now: () => NOW });
-    await database.db.transaction((tx) =>
-      insertOrganizationRecords(tx, { ...reference, lineageEvents: [] }),
-    );
+    await database.db.transaction((tx) => insertOrganizationRecords(tx, { ...reference, lineageEvents: [] }));
   });
   afterAll(() => database.drop());
 
