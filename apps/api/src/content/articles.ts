@@ -1,6 +1,6 @@
 // Articles between the domain record and their rows: columns kept beside the record, visibility,
 // and the lookups every article route shares.
-import { type Article, foldVietnamese } from "@sodoan/domain";
+import { type Article, foldVietnamese, vietnameseSortKey } from "@sodoan/domain";
 import { and, eq, inArray, isNotNull, lte, type SQL } from "drizzle-orm";
 import type { Access } from "../access.js";
 import type { Db } from "../db/client.js";
@@ -15,6 +15,7 @@ export function articleColumns(record: Article) {
   return {
     slug: record.slug,
     title: record.title,
+    titleSortKey: vietnameseSortKey(record.title),
     lead: record.lead,
     category: record.category,
     organizationId: record.organizationId,

@@ -9,6 +9,7 @@ import {
   ConferenceUpdateSchema,
   foldVietnamese,
   toIssues,
+  vietnameseSortKey,
 } from "@sodoan/domain";
 import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
 import type { Context } from "hono";
@@ -118,7 +119,7 @@ export const conferenceRoutes = createRouter()
       foldedSearch(conference.titleFolded, query.q),
     );
     const order = query.sort.map(({ field, direction }) => {
-      const column = field === "title" ? conference.titleFolded : conference.startsOn;
+      const column = field === "title" ? sql`${conference.titleSortKey} collate "C"` : conference.startsOn;
       return direction === "desc" ? desc(column) : asc(column);
     });
     const rows = await db
@@ -196,6 +197,7 @@ function columnsOf(record: Conference) {
     kind: record.kind,
     title: record.title,
     titleFolded: foldVietnamese(record.title),
+    titleSortKey: vietnameseSortKey(record.title),
     startsOn: record.startDate,
     endsOn: record.endDate,
     data: record,

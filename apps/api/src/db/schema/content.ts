@@ -35,6 +35,8 @@ export const conference = pgTable(
     title: text("title").notNull(),
     /** `foldVietnamese(title)`, for accent-insensitive search. */
     titleFolded: text("title_folded").notNull(),
+    /** `vietnameseSortKey(title)`: the Vietnamese order of titles under the C collation. */
+    titleSortKey: text("title_sort_key").notNull(),
     startsOn: date("starts_on", { mode: "string" }).notNull(),
     endsOn: date("ends_on", { mode: "string" }).notNull(),
     data: jsonb("data").$type<Conference>().notNull(),
@@ -54,6 +56,8 @@ export const article = pgTable(
     id: text("id").primaryKey(),
     slug: text("slug").notNull().unique(),
     title: text("title").notNull(),
+    /** `vietnameseSortKey(title)`: the Vietnamese order of titles under the C collation. */
+    titleSortKey: text("title_sort_key").notNull(),
     lead: text("lead").notNull(),
     category: text("category").notNull(),
     organizationId: organizationRef("organization_id").notNull(),
