@@ -3,6 +3,7 @@
 // subtree, children and path to the root of an organisation on a date read from it.
 import {
   type LineageEvent,
+  type MetricTree,
   type Organization,
   type OrganizationPath,
   type OrganizationRecords,
@@ -123,12 +124,19 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/** Links and mergers as edges from a parent to who may sit under it on some date. */
-const EDGES = sql`(
-  select l.parent_id as upper_id, l.child_id as lower_id from parent_link l
+/** Who may sit directly under the organisation `b.id` on some date: its link children, and those merged into it. */
+const LOWER = sql`cross join lateral (
+  select l.child_id as id from parent_link l where l.parent_id = b.id
   union all
-  select m.merged_into_id, m.organization_id from lineage_participant m where m.merged_into_id is not null
-)`;
+  select m.organization_id from lineage_participant m where m.merged_into_id = b.id
+) edge`;
+
+/** Who may sit directly above the organisation `b.id` on some date: its link parents, and where it merged. */
+const UPPER = sql`cross join lateral (
+  select l.parent_id as id from parent_link l where l.child_id = b.id
+  union all
+  select m.merged_into_id from lineage_participant m where m.organization_id = b.id and m.merged_into_id is not null
+) edge`;
 
 /** The character just after `PATH_SEPARATOR`: what no path that goes on from another can reach. */
 const AFTER_SEPARATOR = String.fromCharCode(PATH_SEPARATOR.charCodeAt(0) + 1);
@@ -175,6 +183,7 @@ export async function refreshOrganizationPaths(db: Db, changedIds?: readonly str
     return;
   }
   const ids = [...new Set(changedIds)];
+  // Each step looks its edges up through the indexes, one organisation at a time.
   const result = await db.execute(sql`with recursive
   ever_below (id) as (
     select o.id from organization o where o.id in (${sql.join(
@@ -182,12 +191,12 @@ export async function refreshOrganizationPaths(db: Db, changedIds?: readonly str
       sql`, `,
     )})
     union
-    select edge.lower_id from ever_below b join ${EDGES} edge on edge.upper_id = b.id
+    select edge.id from ever_below b ${LOWER}
   ),
   ever_above (id) as (
     select id from ever_below
     union
-    select edge.upper_id from ever_above a join ${EDGES} edge on edge.lower_id = a.id
+    select edge.id from ever_above b ${UPPER}
   )
   select a.id, exists (select 1 from ever_below b where b.id = a.id) as moved from ever_above a`);
   const rows = rowsOf<{ id: string; moved: boolean }>(result);
@@ -244,6 +253,40 @@ export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: strin
     and ${pathHoldsOnSql(sql`d`, asOf)}
   order by (d.path collate "C")`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
+}
+
+type SubtreeNode = {
+  id: string;
+  parentId: string | null;
+  childrenIds: string[];
+  level: string;
+  grassrootsKind?: string;
+};
+
+/**
+ * The subtree of an organisation on a date as the metric functions read a tree: each organisation
+ * in it with its parent, children (in the order of their ids) and level, from the same range search
+ * as `subtreeIdsAsOf`. Empty when the organisation does not exist on that date.
+ */
+export async function subtreeAsOf(db: Db, organizationId: string, asOf: string): Promise<MetricTree> {
+  const nodes = new Map<string, SubtreeNode>();
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  if (path === undefined) return { nodes };
+  const result = await db.execute(sql`select d.organization_id as id, d.parent_id, o.level, o.grassroots_kind
+  from organization_path d join organization o on o.id = d.organization_id
+  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
+    and ${pathHoldsOnSql(sql`d`, asOf)}
+  order by (d.path collate "C")`);
+  type Row = { id: string; parent_id: string | null; level: string; grassroots_kind: string | null };
+  for (const row of rowsOf<Row>(result)) {
+    const node: SubtreeNode = { id: row.id, parentId: row.parent_id, childrenIds: [], level: row.level };
+    if (row.grassroots_kind !== null) node.grassrootsKind = row.grassroots_kind;
+    nodes.set(row.id, node);
+    // Parents come before their children in path order, and children in the order of their ids.
+    if (row.id !== organizationId && row.parent_id !== null)
+      nodes.get(row.parent_id)?.childrenIds.push(row.id);
+  }
+  return { nodes };
 }
 
 /** The ids of an organisation's children on a date, in the order of their ids. */
