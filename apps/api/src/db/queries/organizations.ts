@@ -403,14 +403,3 @@ export function nameMatchesSql(search: string, asOf: string): SQL | undefined {
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
 }
-
-/** An arbitrary constant: changes to the tree take this lock, so that two cannot make a cycle together. */
-const TREE_LOCK_KEY = 7_142_018;
-
-/**
- * Serialises changes to the organisation tree until the transaction ends. Each change is checked
- * against the whole tree (cycles, children left behind), which another change may alter meanwhile.
- */
-export async function lockTree(db: Db): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
-}

@@ -165,15 +165,29 @@ async function insertPaths(db: Db, spans: readonly OrganizationPath[]): Promise<
   }
 }
 
+/** An arbitrary constant: changes to the tree take this lock, so that two cannot make a cycle together. */
+const TREE_LOCK_KEY = 7_142_018;
+
+/**
+ * Serialises changes to the organisation tree until the transaction ends. Each change is checked
+ * against the whole tree (cycles, children left behind), which another change may alter meanwhile.
+ */
+export async function lockTree(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
+}
+
 /**
  * Rebuilds the dated path of the organisations a write may have moved: those that sit, or may sit
  * on some date, below one it changed (through links or mergers), each from the domain's
  * `resolveOrganizationPaths` over the records of everything that may sit above them. Without
  * `changedIds`, or with many, every path is rebuilt. Run it in the transaction of the write, after
- * the write, so that the index never disagrees with the records.
+ * the write, so that the index never disagrees with the records; it takes the tree's lock
+ * (`lockTree`) until the transaction ends.
  */
 export async function refreshOrganizationPaths(db: Db, changedIds?: readonly string[]): Promise<void> {
   if (changedIds !== undefined && changedIds.length === 0) return;
+  // Two writes rebuilding at once could each read the tree without the other's change.
+  await lockTree(db);
   if (changedIds === undefined || changedIds.length > WHOLE_REBUILD_ABOVE) {
     const records = await loadOrganizationRecords(db);
     await db.delete(organizationPath);
