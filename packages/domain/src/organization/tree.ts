@@ -377,14 +377,8 @@ function parentSpans(index: OrganizationIndex, id: string): Span<string | null>[
   return spans;
 }
 
-/** Thrown inside `resolveOrganizationPaths` when a walk up the tree meets a cycle, to walk again with it cut. */
-class CycleFound {
-  constructor(
-    readonly id: string,
-    readonly from: CalendarDate,
-    readonly until: CalendarDate | undefined,
-  ) {}
-}
+/** A cycle met on a walk up the tree: where to cut it (its smallest id) and on which dates it holds. */
+type Cycle = { cut: string; from: CalendarDate; until: CalendarDate | undefined };
 
 /**
  * Every organisation's path from its root on every date it exists, as the tree of each date
@@ -410,18 +404,16 @@ export function resolveOrganizationPaths(
     return spans;
   };
   // The paths of `id` on the dates of [from, until) where it exists, walking up; `below` is the
-  // walk so far, each of whose organisations sits under the next on all those dates.
+  // walk so far, each of whose organisations sits under the next on all those dates. A cycle met
+  // on the way is answered instead, to be cut before walking again.
   const walk = (
     id: string,
     from: CalendarDate,
     until: CalendarDate | undefined,
     below: string[],
-  ): Span<string[]>[] => {
+  ): Span<string[]>[] | Cycle => {
     const at = below.indexOf(id);
-    if (at >= 0) {
-      const cycle = below.slice(at);
-      throw new CycleFound([...cycle].sort()[0] as string, from, until);
-    }
+    if (at >= 0) return { cut: [...below.slice(at)].sort()[0] as string, from, until };
     const found: Span<string[]>[] = [];
     for (const span of spansOf(id)) {
       const start = laterDateOf(span.from, from);
@@ -431,16 +423,16 @@ export function resolveOrganizationPaths(
         found.push({ from: start, until: end, value: [id] });
         continue;
       }
-      for (const above of walk(span.value, start, end, [...below, id])) {
-        found.push({ ...above, value: [...above.value, id] });
-      }
+      const above = walk(span.value, start, end, [...below, id]);
+      if (!Array.isArray(above)) return above;
+      for (const spanAbove of above) found.push({ ...spanAbove, value: [...spanAbove.value, id] });
     }
     return found;
   };
-  const cut = (cycle: CycleFound) => {
+  const cut = (cycle: Cycle) => {
     // The cut organisation has no parent on the dates the cycle holds.
     const spans: Span<string | null>[] = [];
-    for (const span of spansOf(cycle.id)) {
+    for (const span of spansOf(cycle.cut)) {
       const start = laterDateOf(span.from, cycle.from);
       const end = earlierOf(span.until, cycle.until);
       if (end !== undefined && end <= start) {
@@ -451,18 +443,14 @@ export function resolveOrganizationPaths(
       spans.push({ from: start, until: end, value: null });
       if (end !== undefined && isBefore(end, span.until)) spans.push({ ...span, from: end });
     }
-    spansById.set(cycle.id, spans);
+    spansById.set(cycle.cut, spans);
   };
   const paths: OrganizationPath[] = [];
   for (const id of ids ?? index.organizations.keys()) {
-    let spans: Span<string[]>[] | undefined;
-    while (spans === undefined) {
-      try {
-        spans = walk(id, "0000-01-01", undefined, []);
-      } catch (error) {
-        if (!(error instanceof CycleFound)) throw error;
-        cut(error);
-      }
+    let spans = walk(id, "0000-01-01", undefined, []);
+    while (!Array.isArray(spans)) {
+      cut(spans);
+      spans = walk(id, "0000-01-01", undefined, []);
     }
     // Spans that meet with the same path (a cycle cut on neighbouring dates) make one.
     const joined: Span<string[]>[] = [];
