@@ -147,7 +147,8 @@ CREATE TABLE "organization" (
 	"recorded_at" timestamp with time zone DEFAULT now() NOT NULL,
 	"version" integer DEFAULT 1 NOT NULL,
 	"data" jsonb DEFAULT '{}'::jsonb NOT NULL,
-	CONSTRAINT "organization_kind_check" CHECK ("organization"."grassroots_kind" is null or "organization"."level" = 'grassroots')
+	CONSTRAINT "organization_kind_check" CHECK ("organization"."grassroots_kind" is null or "organization"."level" = 'grassroots'),
+	CONSTRAINT "organization_id_no_separator" CHECK (position(chr(1) in "organization"."id") = 0)
 );
 --> statement-breakpoint
 CREATE TABLE "organization_discipline" (
@@ -171,6 +172,17 @@ CREATE TABLE "organization_name" (
 	"name_folded" text NOT NULL,
 	"folded" text NOT NULL,
 	"sort_key" text NOT NULL
+);
+--> statement-breakpoint
+CREATE TABLE "organization_path" (
+	"organization_id" text NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_to" date,
+	"path" text NOT NULL,
+	"parent_id" text,
+	"depth" integer NOT NULL,
+	CONSTRAINT "organization_path_organization_id_valid_from_pk" PRIMARY KEY("organization_id","valid_from"),
+	CONSTRAINT "organization_path_dates" CHECK ("organization_path"."valid_to" is null or "organization_path"."valid_from" <= "organization_path"."valid_to")
 );
 --> statement-breakpoint
 CREATE TABLE "organization_rating" (
@@ -227,6 +239,7 @@ ALTER TABLE "lineage_participant" ADD CONSTRAINT "lineage_participant_organizati
 ALTER TABLE "lineage_participant" ADD CONSTRAINT "lineage_participant_merged_into_id_organization_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_discipline" ADD CONSTRAINT "organization_discipline_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_name" ADD CONSTRAINT "organization_name_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "organization_path" ADD CONSTRAINT "organization_path_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "organization_rating" ADD CONSTRAINT "organization_rating_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parent_link" ADD CONSTRAINT "parent_link_child_id_organization_id_fk" FOREIGN KEY ("child_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "parent_link" ADD CONSTRAINT "parent_link_parent_id_organization_id_fk" FOREIGN KEY ("parent_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -254,12 +267,15 @@ CREATE INDEX "referral_stage_idx" ON "referral" USING btree ("stage");--> statem
 CREATE INDEX "document_folded_trgm_idx" ON "document" USING gin ("folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "lineage_event_effective_idx" ON "lineage_event" USING btree ("effective_date");--> statement-breakpoint
 CREATE INDEX "lineage_participant_org_idx" ON "lineage_participant" USING btree ("organization_id","effective_date");--> statement-breakpoint
+CREATE INDEX "lineage_participant_merged_into_idx" ON "lineage_participant" USING btree ("merged_into_id");--> statement-breakpoint
 CREATE INDEX "organization_level_idx" ON "organization" USING btree ("level");--> statement-breakpoint
 CREATE INDEX "organization_sector_idx" ON "organization" USING btree ("sector");--> statement-breakpoint
 CREATE INDEX "organization_discipline_org_idx" ON "organization_discipline" USING btree ("organization_id","effective_date");--> statement-breakpoint
 CREATE INDEX "organization_name_org_idx" ON "organization_name" USING btree ("organization_id","valid_from");--> statement-breakpoint
 CREATE INDEX "organization_name_folded_trgm_idx" ON "organization_name" USING gin ("folded" gin_trgm_ops);--> statement-breakpoint
 CREATE UNIQUE INDEX "organization_name_event_idx" ON "organization_name" USING btree ("event_id");--> statement-breakpoint
+CREATE INDEX "organization_path_path_idx" ON "organization_path" USING btree (("path" collate "C"));--> statement-breakpoint
+CREATE INDEX "organization_path_parent_idx" ON "organization_path" USING btree ("parent_id","valid_from");--> statement-breakpoint
 CREATE INDEX "organization_rating_org_year_idx" ON "organization_rating" USING btree ("organization_id","year");--> statement-breakpoint
 CREATE INDEX "parent_link_child_idx" ON "parent_link" USING btree ("child_id","valid_from");--> statement-breakpoint
 CREATE INDEX "parent_link_parent_idx" ON "parent_link" USING btree ("parent_id","valid_from");--> statement-breakpoint

@@ -1,11 +1,13 @@
 // Records and image bytes the content tests share.
 import type { ArticleCreateInput, ConferenceCreate } from "@sodoan/domain";
 import type { Db } from "../db/client.js";
+import { refreshOrganizationPaths } from "../db/queries/tree.js";
 import { organization } from "../db/schema/index.js";
 
 /** Stores an organisation with the few facts the content routes read. */
 export async function insertOrganization(db: Db, id: string, name: string): Promise<void> {
   await db.insert(organization).values({ id, name, level: "provincial", establishedOn: "1997-01-01" });
+  await refreshOrganizationPaths(db, [id]);
 }
 
 /** An article an editor could send, ready to publish. */

@@ -10,13 +10,11 @@ import {
   type ParentLink,
   type Referral,
 } from "@sodoan/domain";
+import { insertInChunks } from "./chunks.js";
 import type { Db } from "./client.js";
 import { eventColumns, memberColumns } from "./queries/members.js";
 import { insertOrganizationRecords } from "./queries/organizations.js";
 import { member, memberEvent, organizationRating, referral } from "./schema/index.js";
-
-/** Rows a single INSERT carries, well within PostgreSQL's limit of 65,535 parameters. */
-const CHUNK = 500;
 
 /** Everything a register holds, as the domain's records. */
 export type RegisterRecords = {
@@ -29,17 +27,10 @@ export type RegisterRecords = {
   organizationRatings: readonly OrganizationRating[];
 };
 
-async function insertChunked<T>(
-  items: readonly T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let start = 0; start < items.length; start += CHUNK) await insert(items.slice(start, start + CHUNK));
-}
-
 /** Writes the records in the order their references need: organisations first, events after members. */
 export async function importRegisterRecords(db: Db, records: RegisterRecords): Promise<void> {
   await insertOrganizationRecords(db, records);
-  await insertChunked(records.members, (chunk) =>
+  await insertInChunks(records.members, (chunk) =>
     db.insert(member).values(
       chunk.map((record) => ({
         id: record.id,
@@ -49,10 +40,10 @@ export async function importRegisterRecords(db: Db, records: RegisterRecords): P
       })),
     ),
   );
-  await insertChunked(records.memberEvents, (chunk) =>
+  await insertInChunks(records.memberEvents, (chunk) =>
     db.insert(memberEvent).values(chunk.map(eventColumns)),
   );
-  await insertChunked(records.referrals, (chunk) =>
+  await insertInChunks(records.referrals, (chunk) =>
     db.insert(referral).values(
       chunk.map((record) => ({
         id: record.id,
@@ -65,7 +56,7 @@ export async function importRegisterRecords(db: Db, records: RegisterRecords): P
       })),
     ),
   );
-  await insertChunked(records.organizationRatings, (chunk) =>
+  await insertInChunks(records.organizationRatings, (chunk) =>
     db.insert(organizationRating).values(
       chunk.map((rating) => ({
         id: rating.id,

@@ -1,4 +1,4 @@
-import type { Article } from "@sodoan/domain";
+import { type Article, compareVietnamese } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { articleInput, imageBytes, insertOrganization, pngBytes } from "../content/test-fixtures.js";
@@ -165,6 +165,21 @@ describe.each(testDrivers)("/api/v1/articles on %s", (driver) => {
       "sort",
       "status",
     ]);
+  });
+
+  it("sorts by title in Vietnamese order, which code-unit order is not", async () => {
+    const titles = ["Đoàn viên ưu tú", "Dân vận khéo", "Ăn Tết an toàn", "An toàn giao thông", "Bắc Ninh"];
+    for (const title of titles) await create({ title, category: "Thứ tự" });
+    const listed = async (direction: string) =>
+      (
+        (await (
+          await app.request(`/api/v1/articles?category=Thứ tự&sort=title:${direction}`)
+        ).json()) as Page<ArticleSummary>
+      ).items.map((item) => item.title);
+    const vietnamese = [...titles].sort(compareVietnamese);
+    expect(vietnamese).not.toEqual([...titles].sort());
+    expect(await listed("asc")).toEqual(vietnamese);
+    expect(await listed("desc")).toEqual([...vietnamese].reverse());
   });
 
   it("stores PNG, JPEG and WebP images with their size, in narrower copies too, and refuses others", async () => {

@@ -257,7 +257,7 @@ export const articleRoutes = createRouter()
       foldedSearch(article.searchText, query.q),
     );
     const order = query.sort.flatMap(({ field, direction }) => {
-      const column = field === "title" ? article.title : article.publishedAt;
+      const column = field === "title" ? sql`${article.titleSortKey} collate "C"` : article.publishedAt;
       return [direction === "desc" ? sql`${column} desc nulls last` : sql`${column} asc nulls last`];
     });
     const rows = await db

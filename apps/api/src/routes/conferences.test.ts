@@ -1,4 +1,4 @@
-import type { Conference } from "@sodoan/domain";
+import { type Conference, compareVietnamese, foldVietnamese } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { conferenceInput, insertOrganization } from "../content/test-fixtures.js";
@@ -10,6 +10,7 @@ import type { ConferenceSummary } from "./conferences.js";
 const NOW = new Date("2021-11-26T00:00:00Z");
 const ORG = "tinh-doan-ha-nam";
 const OTHER = "doan-khoi-doanh-nghiep-soc-trang";
+const SORTED = "tinh-doan-bac-ninh";
 
 describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
@@ -20,6 +21,7 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
     app = createApp({ database, now: () => NOW });
     await insertOrganization(database.db, ORG, "Tỉnh đoàn Hà Nam");
     await insertOrganization(database.db, OTHER, "Đoàn Khối Doanh nghiệp tỉnh Sóc Trăng");
+    await insertOrganization(database.db, SORTED, "Tỉnh đoàn Bắc Ninh");
   });
   afterAll(() => database.drop());
 
@@ -115,6 +117,31 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
       "from",
       "sort",
     ]);
+  });
+
+  it("sorts by title in Vietnamese order, tones included, which folded or code-unit order is not", async () => {
+    const titles = [
+      "Hội nghị ăn quả nhớ người trồng cây",
+      "Hội nghị Đoàn",
+      "Hội nghị an toàn",
+      "Hội nghị đại biểu",
+    ];
+    for (const title of titles) {
+      const response = await send("POST", "/api/v1/conferences", { ...conferenceInput(SORTED), title });
+      expect(response.status).toBe(201);
+    }
+    const listed = async (direction: string) =>
+      (
+        (await (
+          await app.request(`/api/v1/conferences?organizationId=${SORTED}&sort=title:${direction}`)
+        ).json()) as Page<ConferenceSummary>
+      ).items.map((item) => item.title);
+    const vietnamese = [...titles].sort(compareVietnamese);
+    expect(vietnamese).not.toEqual([...titles].sort());
+    const folded = (title: string) => foldVietnamese(title);
+    expect(vietnamese).not.toEqual([...titles].sort((a, b) => (folded(a) < folded(b) ? -1 : 1)));
+    expect(await listed("asc")).toEqual(vietnamese);
+    expect(await listed("desc")).toEqual([...vietnamese].reverse());
   });
 
   it("changes a record under If-Match, rechecking the whole record, and a refused change leaves it as it was", async () => {

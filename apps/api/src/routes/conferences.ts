@@ -119,7 +119,7 @@ export const conferenceRoutes = createRouter()
       foldedSearch(conference.titleFolded, query.q),
     );
     const order = query.sort.map(({ field, direction }) => {
-      const column = field === "title" ? conference.titleSortKey : conference.startsOn;
+      const column = field === "title" ? sql`${conference.titleSortKey} collate "C"` : conference.startsOn;
       return direction === "desc" ? desc(column) : asc(column);
     });
     const rows = await db

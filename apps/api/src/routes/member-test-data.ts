@@ -1,6 +1,7 @@
 // Test data for the member and referral tests: a small organisation tree and member inputs.
 import type { MemberCreate } from "@sodoan/domain";
 import type { Db } from "../db/client.js";
+import { refreshOrganizationPaths } from "../db/queries/tree.js";
 import { organization, parentLink } from "../db/schema/index.js";
 
 /**
@@ -41,6 +42,7 @@ export async function seedUnits(db: Db): Promise<void> {
       link(UNITS.G2, UNITS.D),
       link(UNITS.B3, UNITS.G2),
     ]);
+  await refreshOrganizationPaths(db);
 }
 
 /** A valid create body; override any part. */

@@ -11,8 +11,8 @@ import {
   type MetricResult,
   type RollUp,
   resolveOrganizationTree,
+  resolveScopeIds,
   rollUpMetric,
-  subtreeIds,
   toPublicFigure,
   toVietnamDate,
   yearOf,
@@ -20,7 +20,7 @@ import {
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import { loadMetricRecords } from "../db/queries/metric-records.js";
-import { loadOrganizationRecords } from "../db/queries/tree.js";
+import { loadOrganizationRecords, subtreeAsOf } from "../db/queries/tree.js";
 import { ApiError } from "../errors.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
@@ -190,10 +190,15 @@ async function computeMetric(
   const treeDate = entry.question === "flow" && period !== undefined ? period.to : asOf;
   const view =
     params.knownAt === undefined ? { asOf: treeDate } : { asOf: treeDate, knownAt: params.knownAt };
-  const tree = resolveOrganizationTree(await loadOrganizationRecords(database.db), view);
+  // The tree as known now is read from the path index; what was known at a moment, replayed from
+  // the records (the index keeps no recording times).
+  const tree =
+    params.knownAt === undefined
+      ? await subtreeAsOf(database.db, params.organizationId, treeDate)
+      : resolveOrganizationTree(await loadOrganizationRecords(database.db), view);
   if (!tree.nodes.has(params.organizationId)) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
 
-  const records = await loadMetricRecords(database.db, subtreeIds(tree, params.organizationId));
+  const records = await loadMetricRecords(database.db, [...resolveScopeIds(tree, params.organizationId)]);
   const index = indexMemberRecords(records, params.knownAt);
   const base = {
     tree,

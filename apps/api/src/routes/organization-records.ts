@@ -9,7 +9,6 @@ import {
   type OrganizationDiscipline,
   OrganizationDisciplineFormSchema,
   OrganizationDisciplineSchema,
-  type OrganizationRating,
   OrganizationRatingCreateSchema,
   organizationRatingsForYear,
   ratingLabel,
@@ -19,6 +18,7 @@ import {
 import { and, desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
+import { toOrganizationRating } from "../db/queries/metric-records.js";
 import { toInstant } from "../db/queries/tree.js";
 import { organization, organizationDiscipline, organizationRating } from "../db/schema/index.js";
 import { ApiError } from "../errors.js";
@@ -96,20 +96,6 @@ async function assertOrganization(c: Context<AppEnv>, id: string): Promise<void>
   }
 }
 
-function toRating(row: typeof organizationRating.$inferSelect): OrganizationRating {
-  const rating: OrganizationRating = {
-    id: row.id,
-    organizationId: row.organizationId,
-    year: row.year,
-    levelId: row.levelId,
-    effectiveDate: row.effectiveDate,
-    recordedAt: toInstant(row.recordedAt),
-  };
-  if (row.decidedBy !== null) rating.decidedBy = row.decidedBy;
-  if (row.note !== null) rating.note = row.note;
-  return rating;
-}
-
 function toDiscipline(row: typeof organizationDiscipline.$inferSelect): OrganizationDiscipline {
   const discipline: OrganizationDiscipline = {
     id: row.id,
@@ -142,7 +128,7 @@ async function findRatings(c: Context<AppEnv>, id: string, asOf: string, year?: 
       desc(organizationRating.effectiveDate),
       desc(organizationRating.recordedAt),
     );
-  const ratings = rows.map(toRating);
+  const ratings = rows.map(toOrganizationRating);
   const years = [...new Set(ratings.map((rating) => rating.year))];
   const inForce = new Set(
     years.flatMap((ratedYear) =>

@@ -44,13 +44,18 @@ import {
   insertLineageEvents,
   insertOrganizations,
   insertParentLinks,
-  lockTree,
   nameMatchesSql,
   type OrganizationView,
   updateEstablishedNames,
 } from "../db/queries/organizations.js";
 import { loadPositionTerms } from "../db/queries/positions.js";
-import { childIdsAsOf, loadOrganizationRecords, pathToRootAsOf, subtreeIdsAsOf } from "../db/queries/tree.js";
+import {
+  childIdsAsOf,
+  loadOrganizationRecords,
+  lockTree,
+  pathToRootAsOf,
+  subtreeIdsAsOf,
+} from "../db/queries/tree.js";
 import { organization } from "../db/schema/index.js";
 import { ApiError } from "../errors.js";
 import {

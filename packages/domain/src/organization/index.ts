@@ -10,7 +10,9 @@
  * `OrganizationTree` `{ view, nodes: Map<id, { id, name, level, parentId, childrenIds, … }>,
  * rootIds }` with only the organisations that exist in the view; `subtreeIds(tree, id)` (the
  * organisation first), `pathToRoot(tree, id)`, `childrenOf(tree, id)`, `isInSubtree`,
- * `canHoldMembers(org)`, `predecessorIds`/`successorIds` for lineage. To resolve many dates, pass
+ * `canHoldMembers(org)`, `predecessorIds`/`successorIds` for lineage.
+ * `resolveOrganizationPaths(records)` gives every organisation's path from its root over the
+ * spans of dates it holds, the tree of every date at once, for storing as an index. To resolve many dates, pass
  * `indexOrganizationRecords(records)` instead of the records.
  *
  * Writing: `validateNewOrganization(input, records)`, `validateParentLink(proposal, records)` and
@@ -29,11 +31,13 @@ export {
   namesInView,
   type OrganizationIndex,
   type OrganizationNode,
+  type OrganizationPath,
   type OrganizationRecords,
   type OrganizationTree,
   parentLevelRuleOn,
   pathToRoot,
   predecessorIds,
+  resolveOrganizationPaths,
   resolveOrganizationTree,
   subtreeIds,
   successorIds,

@@ -1,12 +1,19 @@
 import { fc, test } from "@fast-check/vitest";
 import { describe, expect, it } from "vitest";
-import type { LineageEvent, Organization, OrganizationLevel, ParentLink } from "./index.js";
+import type {
+  LineageEvent,
+  Organization,
+  OrganizationLevel,
+  OrganizationRecords,
+  ParentLink,
+} from "./index.js";
 import {
   canHoldMembers,
   childrenOf,
   isInSubtree,
   pathToRoot,
   predecessorIds,
+  resolveOrganizationPaths,
   resolveOrganizationTree,
   subtreeIds,
   successorIds,
@@ -241,6 +248,20 @@ const eventArb: fc.Arbitrary<LineageEvent> = fc.oneof(
   ),
 );
 
+function linkArbOf() {
+  return fc
+    .record({ child: idArb, parent: idArb, date: dateArb, to: fc.option(dateArb, { nil: undefined }) })
+    .filter(({ child, parent }) => child !== parent)
+    .map(({ child, parent, date, to }) =>
+      link(
+        child,
+        parent,
+        date,
+        to === undefined || to < date ? {} : { to, id: `${child}>${parent}@${date}-${to}` },
+      ),
+    );
+}
+
 describe("properties", () => {
   const linkArb = fc
     .record({ child: idArb, parent: idArb, date: dateArb })
@@ -280,6 +301,90 @@ describe("properties", () => {
       expect(reached.size).toBe(tree.nodes.size);
       for (const node of tree.nodes.values()) {
         if (node.parentId !== null) expect(tree.nodes.get(node.parentId)?.childrenIds).toContain(node.id);
+      }
+    },
+  );
+});
+
+/** The path each organisation has on a date, read from the spans, by id. */
+function pathsOn(records: OrganizationRecords, asOf: string): Map<string, string[]> {
+  const found = new Map<string, string[]>();
+  for (const span of resolveOrganizationPaths(records)) {
+    if (span.from > asOf || (span.to !== undefined && span.to < asOf)) continue;
+    expect(found.has(span.organizationId)).toBe(false);
+    found.set(span.organizationId, span.path);
+  }
+  return found;
+}
+
+/** The same, from the tree of that date. */
+function treePathsOn(records: OrganizationRecords, asOf: string): Map<string, string[]> {
+  const tree = resolveOrganizationTree(records, { asOf });
+  return new Map([...tree.nodes.keys()].map((id) => [id, pathToRoot(tree, id).reverse()]));
+}
+
+/** Every date where some record starts or stops holding, with the days either side. */
+function datesOf(records: OrganizationRecords): string[] {
+  const dates = new Set<string>(["1999-12-31", "2040-01-01"]);
+  const around = (date: string) => {
+    const day = Date.parse(`${date}T00:00:00Z`);
+    for (const offset of [-1, 0, 1])
+      dates.add(new Date(day + offset * 86_400_000).toISOString().slice(0, 10));
+  };
+  for (const org of records.organizations) around(org.establishedOn);
+  for (const l of records.parentLinks) {
+    around(l.from);
+    if (l.to !== undefined) around(l.to);
+  }
+  for (const event of records.lineageEvents) around(event.effectiveDate);
+  return [...dates].sort();
+}
+
+describe("resolveOrganizationPaths", () => {
+  it("gives each organisation's path from the root over the spans it holds", () => {
+    const records = { ...base, lineageEvents: reorg2025 };
+    const spans = resolveOrganizationPaths(records, ["cd-a1", "hau-giang", "cd-a2"]);
+    expect(spans).toEqual([
+      {
+        organizationId: "cd-a1",
+        from: "2000-01-01",
+        to: "2025-06-30",
+        path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a1"],
+      },
+      { organizationId: "cd-a1", from: "2025-07-01", path: ["tw", "can-tho", "dcs-a", "cd-a1"] },
+      { organizationId: "hau-giang", from: "2004-01-01", to: "2025-06-30", path: ["tw", "hau-giang"] },
+      {
+        organizationId: "cd-a2",
+        from: "2000-01-01",
+        to: "2025-06-30",
+        path: ["tw", "soc-trang", "khoi-dn", "dcs-a", "cd-a2"],
+      },
+    ]);
+  });
+
+  it("cuts a stored cycle at its smallest id, on the dates it holds only", () => {
+    const records = {
+      organizations: [org("a", "grassroots"), org("b", "grassroots"), org("c", "district")],
+      parentLinks: [link("a", "c"), link("b", "a"), link("a", "b", "2010-01-01", { to: "2012-12-31" })],
+      lineageEvents: [],
+    };
+    const spans = resolveOrganizationPaths(records, ["a", "b"]);
+    expect(spans).toEqual([
+      { organizationId: "a", from: "2000-01-01", to: "2009-12-31", path: ["c", "a"] },
+      { organizationId: "a", from: "2010-01-01", to: "2012-12-31", path: ["a"] },
+      { organizationId: "a", from: "2013-01-01", path: ["c", "a"] },
+      { organizationId: "b", from: "2000-01-01", to: "2009-12-31", path: ["c", "a", "b"] },
+      { organizationId: "b", from: "2010-01-01", to: "2012-12-31", path: ["a", "b"] },
+      { organizationId: "b", from: "2013-01-01", path: ["c", "a", "b"] },
+    ]);
+  });
+
+  test.prop([fc.array(eventArb, { maxLength: 10 }), fc.array(linkArbOf(), { maxLength: 6 })])(
+    "agrees with the tree of every date where something changes, and the days either side",
+    (events, links) => {
+      const records = { ...base, parentLinks: [...base.parentLinks, ...links], lineageEvents: events };
+      for (const asOf of datesOf(records)) {
+        expect(pathsOn(records, asOf)).toEqual(treePathsOn(records, asOf));
       }
     },
   );

@@ -1,5 +1,5 @@
 // Resolving the dated organisation tree: which organisations exist on a date, their names and parents.
-import { type CalendarDate, type Dated, isVisible, type TimeView } from "../time/index.js";
+import { addDays, type CalendarDate, type Dated, isVisible, type TimeView } from "../time/index.js";
 import type {
   Area,
   GrassrootsKind,
@@ -291,6 +291,188 @@ export function pathToRoot(tree: OrganizationTree, id: string): string[] {
 export function childrenOf(tree: OrganizationTree, id: string): OrganizationNode[] {
   const children = tree.nodes.get(id)?.childrenIds ?? [];
   return children.flatMap((childId) => tree.nodes.get(childId) ?? []);
+}
+
+/**
+ * An organisation's path from its root over a span of dates: the ids from the root down to it,
+ * the same on every date from `from` to `to` (both included; no `to` while it still holds).
+ */
+export type OrganizationPath = {
+  organizationId: string;
+  from: CalendarDate;
+  to?: CalendarDate;
+  path: string[];
+};
+
+/** A span of dates from `from` up to `until` (excluded; none when open), with what holds in it. */
+type Span<T> = { from: CalendarDate; until: CalendarDate | undefined; value: T };
+
+const LAST_DATE = "9999-12-31";
+
+function isBefore(date: CalendarDate, until: CalendarDate | undefined): boolean {
+  return until === undefined || date < until;
+}
+
+function laterDateOf(a: CalendarDate, b: CalendarDate): CalendarDate {
+  if (a < b) return b;
+  return a;
+}
+
+function earlierOf(a: CalendarDate | undefined, b: CalendarDate | undefined): CalendarDate | undefined {
+  if (a === undefined) return b;
+  if (b === undefined) return a;
+  return a < b ? a : b;
+}
+
+/** The dates an organisation exists on, as one span; none when it never does. */
+function lifeOf(
+  index: OrganizationIndex,
+  id: string,
+): { from: CalendarDate; until?: CalendarDate } | undefined {
+  const org = index.organizations.get(id);
+  if (org === undefined) return undefined;
+  // Only the earliest ending counts, on every date after it: the latest date sees them all.
+  const ending = endingEvent(index, id, { asOf: LAST_DATE });
+  if (ending !== undefined && ending.effectiveDate <= org.establishedOn) return undefined;
+  return ending === undefined
+    ? { from: org.establishedOn }
+    : { from: org.establishedOn, until: ending.effectiveDate };
+}
+
+/**
+ * An organisation's parent over the dates it exists, as spans: `parentIdInView` asked on each
+ * date where its answer may change (the organisation's own links and re-parents starting and
+ * ending, and the parents it may be handed to through mergers being established or ending).
+ */
+function parentSpans(index: OrganizationIndex, id: string): Span<string | null>[] {
+  const life = lifeOf(index, id);
+  if (life === undefined) return [];
+  const dates = new Set<CalendarDate>([life.from]);
+  const parents: string[] = [];
+  for (const assignment of index.assignments.get(id) ?? []) {
+    dates.add(assignment.from);
+    if (assignment.to !== undefined) dates.add(addDays(assignment.to, 1));
+    parents.push(assignment.parentId);
+  }
+  const seen = new Set<string>();
+  while (parents.length > 0) {
+    const parentId = parents.pop() as string;
+    if (seen.has(parentId)) continue;
+    seen.add(parentId);
+    const established = index.organizations.get(parentId)?.establishedOn;
+    if (established !== undefined) dates.add(established);
+    const ending = endingEvent(index, parentId, { asOf: LAST_DATE });
+    if (ending !== undefined) dates.add(ending.effectiveDate);
+    if (ending?.type === "merged") parents.push(ending.targetId);
+  }
+  const starts = [...dates].filter((date) => date >= life.from && isBefore(date, life.until)).sort();
+  const spans: Span<string | null>[] = [];
+  for (const from of starts) {
+    const parentId = parentIdInView(index, id, { asOf: from });
+    const last = spans.at(-1);
+    if (last !== undefined && last.value === parentId) continue;
+    if (last !== undefined) last.until = from;
+    spans.push({ from, until: life.until, value: parentId });
+  }
+  return spans;
+}
+
+/** A cycle met on a walk up the tree: where to cut it (its smallest id) and on which dates it holds. */
+type Cycle = { cut: string; from: CalendarDate; until: CalendarDate | undefined };
+
+/**
+ * Every organisation's path from its root on every date it exists, as the tree of each date
+ * (`resolveOrganizationTree`) has it: `pathToRoot(tree, id)` read from the root down, for each span
+ * of dates over which it stays the same. A stored cycle is cut at its smallest id on the dates it
+ * holds, as the tree does. With `ids`, the paths of those organisations only; the records must
+ * then hold everything that may sit above them on some date. What was known at a moment is not
+ * asked: every record counts.
+ * @example resolveOrganizationPaths(records, ["chi-doan-a"]) // [{ organizationId: "chi-doan-a", from: "2000-01-01", path: ["tw-doan", "tinh-doan-c", "doan-co-so-b", "chi-doan-a"] }]
+ */
+export function resolveOrganizationPaths(
+  records: OrganizationRecords | OrganizationIndex,
+  ids?: Iterable<string>,
+): OrganizationPath[] {
+  const index = "assignments" in records ? records : indexOrganizationRecords(records);
+  const spansById = new Map<string, Span<string | null>[]>();
+  const spansOf = (id: string) => {
+    let spans = spansById.get(id);
+    if (spans === undefined) {
+      spans = parentSpans(index, id);
+      spansById.set(id, spans);
+    }
+    return spans;
+  };
+  // The paths of `id` on the dates of [from, until) where it exists, walking up; `below` is the
+  // walk so far, each of whose organisations sits under the next on all those dates. A cycle met
+  // on the way is answered instead, to be cut before walking again.
+  const walk = (
+    id: string,
+    from: CalendarDate,
+    until: CalendarDate | undefined,
+    below: string[],
+  ): Span<string[]>[] | Cycle => {
+    const at = below.indexOf(id);
+    if (at >= 0) return { cut: [...below.slice(at)].sort()[0] as string, from, until };
+    const found: Span<string[]>[] = [];
+    for (const span of spansOf(id)) {
+      const start = laterDateOf(span.from, from);
+      const end = earlierOf(span.until, until);
+      if (end !== undefined && end <= start) continue;
+      if (span.value === null) {
+        found.push({ from: start, until: end, value: [id] });
+        continue;
+      }
+      const above = walk(span.value, start, end, [...below, id]);
+      if (!Array.isArray(above)) return above;
+      for (const spanAbove of above) found.push({ ...spanAbove, value: [...spanAbove.value, id] });
+    }
+    return found;
+  };
+  const cut = (cycle: Cycle) => {
+    // The cut organisation has no parent on the dates the cycle holds.
+    const spans: Span<string | null>[] = [];
+    for (const span of spansOf(cycle.cut)) {
+      const start = laterDateOf(span.from, cycle.from);
+      const end = earlierOf(span.until, cycle.until);
+      if (end !== undefined && end <= start) {
+        spans.push(span);
+        continue;
+      }
+      if (span.from < start) spans.push({ ...span, until: start });
+      spans.push({ from: start, until: end, value: null });
+      if (end !== undefined && isBefore(end, span.until)) spans.push({ ...span, from: end });
+    }
+    spansById.set(cycle.cut, spans);
+  };
+  const paths: OrganizationPath[] = [];
+  for (const id of ids ?? index.organizations.keys()) {
+    let spans = walk(id, "0000-01-01", undefined, []);
+    while (!Array.isArray(spans)) {
+      cut(spans);
+      spans = walk(id, "0000-01-01", undefined, []);
+    }
+    // Spans that meet with the same path (a cycle cut on neighbouring dates) make one.
+    const joined: Span<string[]>[] = [];
+    for (const span of spans) {
+      const last = joined.at(-1);
+      if (
+        last !== undefined &&
+        last.until === span.from &&
+        last.value.join("\u0000") === span.value.join("\u0000")
+      ) {
+        last.until = span.until;
+      } else {
+        joined.push({ ...span });
+      }
+    }
+    for (const span of joined) {
+      const path: OrganizationPath = { organizationId: id, from: span.from, path: span.value };
+      if (span.until !== undefined) path.to = addDays(span.until, -1);
+      paths.push(path);
+    }
+  }
+  return paths;
 }
 
 /**

@@ -17,6 +17,21 @@ function chunksOf<T>(items: readonly T[]): T[][] {
   return chunks;
 }
 
+/** A stored organisation rating as the domain's record. */
+export function toOrganizationRating(row: typeof organizationRating.$inferSelect): OrganizationRating {
+  const rating: OrganizationRating = {
+    id: row.id,
+    organizationId: row.organizationId,
+    year: row.year,
+    levelId: row.levelId,
+    effectiveDate: row.effectiveDate,
+    recordedAt: toInstant(row.recordedAt),
+  };
+  if (row.decidedBy !== null) rating.decidedBy = row.decidedBy;
+  if (row.note !== null) rating.note = row.note;
+  return rating;
+}
+
 /**
  * Loads what the domain's metric functions read for the organisations `unitIds` (a subtree). A
  * member counts for the subtree only through events in its units, so members who never had one
@@ -61,18 +76,7 @@ export async function loadMetricRecords(db: Db, unitIds: readonly string[]): Pro
       .select()
       .from(organizationRating)
       .where(inArray(organizationRating.organizationId, chunk));
-    for (const row of rows) {
-      organizationRatings.push({
-        id: row.id,
-        organizationId: row.organizationId,
-        year: row.year,
-        levelId: row.levelId,
-        effectiveDate: row.effectiveDate,
-        recordedAt: toInstant(row.recordedAt),
-        ...(row.decidedBy === null ? {} : { decidedBy: row.decidedBy }),
-        ...(row.note === null ? {} : { note: row.note }),
-      });
-    }
+    organizationRatings.push(...rows.map(toOrganizationRating));
   }
 
   return { members, events: [...eventsByMember.values()].flat(), referrals, organizationRatings };

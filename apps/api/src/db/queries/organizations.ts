@@ -1,6 +1,6 @@
 // Writing the organisation records: each domain record with the rows that index it (names for
-// search and order, event participants, a re-parent's link), so that readers never see one without
-// the other. Callers run these inside their transaction.
+// search and order, event participants, a re-parent's link, the dated paths of what it moves), so
+// that readers never see one without the other. Callers run these inside their transaction.
 import {
   type Area,
   type DocumentReference,
@@ -14,6 +14,7 @@ import {
   vietnameseSortKey,
 } from "@sodoan/domain";
 import { and, eq, isNull, type SQL, sql } from "drizzle-orm";
+import { insertInChunks } from "../chunks.js";
 import type { Db } from "../client.js";
 import {
   lineageEvent,
@@ -23,17 +24,7 @@ import {
   organizationName,
   parentLink,
 } from "../schema/index.js";
-import { childCandidatesSql, existsAsOfSql, rowsOf, treeAsOfSql } from "./tree.js";
-
-/** Rows a multi-row insert carries at most, well below PostgreSQL's 65,535 parameters. */
-const CHUNK = 500;
-
-async function insertInChunks<T>(
-  rows: readonly T[],
-  insert: (chunk: T[]) => Promise<unknown>,
-): Promise<void> {
-  for (let i = 0; i < rows.length; i += CHUNK) await insert(rows.slice(i, i + CHUNK));
-}
+import { pathHoldsOnSql, placeAsOfSql, refreshOrganizationPaths, rowsOf } from "./tree.js";
 
 type Names = { name: string; shortName?: string | undefined; englishName?: string | undefined };
 
@@ -66,8 +57,16 @@ function nameRow(
   };
 }
 
-/** Stores organisations as the domain gives them, with the name each was established with. */
+/** Stores organisations as the domain gives them, with the name each was established with, and their paths. */
 export async function insertOrganizations(db: Db, organizations: readonly Organization[]): Promise<void> {
+  await storeOrganizations(db, organizations);
+  await refreshOrganizationPaths(
+    db,
+    organizations.map((org) => org.id),
+  );
+}
+
+async function storeOrganizations(db: Db, organizations: readonly Organization[]): Promise<void> {
   await insertInChunks(organizations, async (chunk) => {
     await db.insert(organization).values(
       chunk.map((org) => ({
@@ -104,8 +103,17 @@ export async function updateEstablishedNames(db: Db, organizationId: string, nam
     .where(and(eq(organizationName.organizationId, organizationId), isNull(organizationName.eventId)));
 }
 
-/** Stores parent links as the domain gives them; `lineageEventId` marks a re-parent's own link. */
-export async function insertParentLinks(
+/** Stores parent links as the domain gives them, and rebuilds the paths of what they move. */
+export async function insertParentLinks(db: Db, links: readonly ParentLink[]): Promise<void> {
+  await storeParentLinks(db, links);
+  await refreshOrganizationPaths(
+    db,
+    links.map((link) => link.childId),
+  );
+}
+
+/** Stores parent links; `lineageEventId` marks a re-parent's own link. */
+async function storeParentLinks(
   db: Db,
   links: readonly ParentLink[],
   lineageEventId: string | null = null,
@@ -163,9 +171,22 @@ export function participantsOf(event: LineageEvent): Participant[] {
 
 /**
  * Stores lineage events as the domain gives them, with their participants; a rename adds the
- * name it gives, and a re-parent the parent link it acts as.
+ * name it gives, and a re-parent the parent link it acts as. The paths of what the events move
+ * are rebuilt (a rename moves nothing).
  */
 export async function insertLineageEvents(db: Db, events: readonly LineageEvent[]): Promise<void> {
+  await storeLineageEvents(db, events);
+  await refreshOrganizationPaths(db, movedBy(events));
+}
+
+/** The organisations whose place in the tree events may change: all they name but in a rename. */
+function movedBy(events: readonly LineageEvent[]): string[] {
+  return events.flatMap((event) =>
+    event.type === "renamed" ? [] : participantsOf(event).map((participant) => participant.organizationId),
+  );
+}
+
+async function storeLineageEvents(db: Db, events: readonly LineageEvent[]): Promise<void> {
   await insertInChunks(events, async (chunk) => {
     await db.insert(lineageEvent).values(
       chunk.map((event) => ({
@@ -189,7 +210,7 @@ export async function insertLineageEvents(db: Db, events: readonly LineageEvent[
     }
     for (const event of chunk) {
       if (event.type !== "reparented") continue;
-      await insertParentLinks(
+      await storeParentLinks(
         db,
         [
           {
@@ -216,9 +237,14 @@ export async function insertOrganizationRecords(
     lineageEvents: readonly LineageEvent[];
   },
 ): Promise<void> {
-  await insertOrganizations(db, records.organizations);
-  await insertParentLinks(db, records.parentLinks);
-  await insertLineageEvents(db, records.lineageEvents);
+  await storeOrganizations(db, records.organizations);
+  await storeParentLinks(db, records.parentLinks);
+  await storeLineageEvents(db, records.lineageEvents);
+  await refreshOrganizationPaths(db, [
+    ...records.organizations.map((org) => org.id),
+    ...records.parentLinks.map((link) => link.childId),
+    ...movedBy(records.lineageEvents),
+  ]);
 }
 
 /** An organisation as it stood on a date: its fixed facts, its name and parent of that date. */
@@ -288,7 +314,7 @@ function toView(row: ViewRow, asOf: string): OrganizationView {
 
 /**
  * Which organisations to read as of a date, in what order. SQL may name `o` (the organisation),
- * `n` (its name of the date: `n.sort_key`, `n.folded`…) and `al.exists_as_of`.
+ * `n` (its name of the date: `n.sort_key`, `n.folded`…) and `al` (`al.exists_as_of`, `al.parent_id`).
  */
 export type ViewQuery = {
   where?: SQL;
@@ -313,9 +339,9 @@ export function nameAsOfSql(asOf: string): SQL {
 }
 
 /**
- * Organisations with their name and parent as of a date, and how many match in all. The page is
- * chosen first; parents are then worked out for its rows only (or, for the children of one
- * organisation, for those that may sit under it), so a page costs the same in a tree of any size.
+ * Organisations with their name and parent as of a date, and how many match in all. Existence and
+ * parents come from the path index, a lookup for each organisation (or, for the children of one
+ * organisation, the index of parents), so a page costs the same in a tree of any size.
  */
 export async function findOrganizationViews(
   db: Db,
@@ -324,31 +350,29 @@ export async function findOrganizationViews(
 ): Promise<{ items: OrganizationView[]; total: number }> {
   const conditions = [query.where ?? sql`true`];
   if (query.parentId !== undefined) {
-    conditions.push(sql`o.id in (select child_id from tree_parent where parent_id = ${query.parentId})`);
+    conditions.push(sql`o.id in (
+      select p.organization_id from organization_path p
+      where p.parent_id = ${query.parentId} and ${pathHoldsOnSql(sql`p`, asOf)}
+    )`);
   }
-  const page = sql`page as (
+  const result = await db.execute(sql`with page as (
     select o.id, (count(*) over ())::int as total,
       row_number() over (order by ${query.orderBy ?? sql`o.id collate "C"`}) as position
     from organization o
     ${nameAsOfSql(asOf)}
-    cross join lateral (select ${existsAsOfSql(sql`o.id`, asOf)} as exists_as_of) al
+    ${placeAsOfSql(asOf)}
     where ${sql.join(conditions, sql` and `)}
     order by position
     ${query.limit === undefined ? sql`` : sql`limit ${query.limit}`}
     ${query.offset === undefined ? sql`` : sql`offset ${query.offset}`}
-  )`;
-  const tree =
-    query.parentId === undefined
-      ? sql`${treeAsOfSql(asOf, sql`select id from page`, sql`${page},`)}`
-      : sql`${treeAsOfSql(asOf, childCandidatesSql(query.parentId))}, ${page}`;
-  const result = await db.execute(sql`${tree}
+  )
   select o.id, o.level, o.grassroots_kind, o.sector, o.area, o.established_on, o.recorded_at, o.version,
     o.data, coalesce(n.name, o.name) as name, n.short_name, n.english_name,
-    tp.parent_id, ${existsAsOfSql(sql`o.id`, asOf)} as exists_as_of, page.total
+    al.parent_id, al.exists_as_of, page.total
   from page
   join organization o on o.id = page.id
   ${nameAsOfSql(asOf)}
-  left join tree_parent tp on tp.child_id = o.id
+  ${placeAsOfSql(asOf)}
   order by page.position`);
   const rows = rowsOf<ViewRow>(result);
   if (rows.length === 0 && (query.offset ?? 0) > 0) {
@@ -395,15 +419,4 @@ export function nameMatchesSql(search: string, asOf: string): SQL | undefined {
 /** A LIKE pattern's wildcards taken literally. */
 export function escapeLike(value: string): string {
   return value.replace(/[\\%_]/g, (char) => `\\${char}`);
-}
-
-/** An arbitrary constant: changes to the tree take this lock, so that two cannot make a cycle together. */
-const TREE_LOCK_KEY = 7_142_018;
-
-/**
- * Serialises changes to the organisation tree until the transaction ends. Each change is checked
- * against the whole tree (cycles, children left behind), which another change may alter meanwhile.
- */
-export async function lockTree(db: Db): Promise<void> {
-  await db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
 }

@@ -2,14 +2,20 @@ import {
   childrenOf,
   type LineageEvent,
   type Organization,
+  type OrganizationPath,
   type OrganizationRecords,
   type ParentLink,
   pathToRoot,
+  resolveOrganizationPaths,
   resolveOrganizationTree,
   subtreeIds,
 } from "@sodoan/domain";
 import { buildSocTrangReference, createRandom, SOC_TRANG } from "@sodoan/domain/reference";
+import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { createApp } from "../../app.js";
+import type { Db } from "../client.js";
+import { organizationPath, PATH_SEPARATOR } from "../schema/index.js";
 import { createTestDatabase, testDrivers } from "../test-database.js";
 import { insertOrganizationRecords } from "./organizations.js";
 import { childIdsAsOf, loadOrganizationRecords, pathToRootAsOf, subtreeIdsAsOf } from "./tree.js";
@@ -283,4 +289,222 @@ describe.each(testDrivers)("the tree of a generated history read from %s", (driv
       }
     },
   );
+});
+
+/** The stored path index, in the domain's shape, by organisation and date. */
+async function storedPaths(db: Db): Promise<OrganizationPath[]> {
+  const rows = await db
+    .select()
+    .from(organizationPath)
+    .orderBy(sql`${organizationPath.organizationId} collate "C"`, organizationPath.validFrom);
+  return rows.map((row) => {
+    const span: OrganizationPath = {
+      organizationId: row.organizationId,
+      from: row.validFrom,
+      path: row.path.split(PATH_SEPARATOR),
+    };
+    if (row.validTo !== null) span.to = row.validTo;
+    expect(row.parentId).toBe(span.path.at(-2) ?? null);
+    expect(row.depth).toBe(span.path.length - 1);
+    return span;
+  });
+}
+
+describe.each(testDrivers)("the path index through the writes of the API on %s", (driver) => {
+  let database: Awaited<ReturnType<typeof createTestDatabase>>;
+  let app: ReturnType<typeof createApp>;
+  const NOW = new Date("2026-01-15T03:00:00Z");
+  // Grassroots unions of the bloc, each with branches of its own.
+  const unions = reference.organizations
+    .filter(
+      (org) => org.level === "grassroots" && org.grassrootsKind === "union" && org.sector === "enterprise",
+    )
+    .map((org) => org.id)
+    .sort();
+  const [first, second, third] = unions as [string, string, string];
+
+  async function call(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
+    const url = `/api/v1/organizations${path.replace(/^\/(?=\?|$)/, "")}`;
+    const response = await app.request(url, {
+      method,
+      headers: { "Content-Type": "application/json", ...headers },
+      ...(body === undefined ? {} : { body: JSON.stringify(body) }),
+    });
+    return { status: response.status, body: (await response.json()) as { id: string } };
+  }
+
+  async function etag(id: string): Promise<string> {
+    const response = await app.request(`/api/v1/organizations/${id}`);
+    return response.headers.get("ETag") ?? "";
+  }
+
+  /**
+   * The index is what rebuilding it whole from the records gives, and the subtree, children and
+   * path to the root of every organisation on each date are the domain's.
+   */
+  async function expectIndexRight(dates: string[]): Promise<void> {
+    const records = await loadOrganizationRecords(database.db);
+    expect(await storedPaths(database.db)).toEqual(
+      resolveOrganizationPaths(records).sort((a, b) =>
+        a.organizationId === b.organizationId
+          ? a.from < b.from
+            ? -1
+            : 1
+          : a.organizationId < b.organizationId
+            ? -1
+            : 1,
+      ),
+    );
+    for (const asOf of dates) {
+      const tree = resolveOrganizationTree(records, { asOf });
+      for (const org of records.organizations) {
+        expect({
+          id: org.id,
+          asOf,
+          subtree: await subtreeIdsAsOf(database.db, org.id, asOf),
+          children: await childIdsAsOf(database.db, org.id, asOf),
+          path: await pathToRootAsOf(database.db, org.id, asOf),
+        }).toEqual({
+          id: org.id,
+          asOf,
+          subtree: subtreeIds(tree, org.id),
+          children: childrenOf(tree, org.id).map((child) => child.id),
+          path: pathToRoot(tree, org.id),
+        });
+      }
+    }
+  }
+
+  beforeAll(async () => {
+    database = await createTestDatabase(driver);
+    app = createApp({ database, now: () => NOW });
+    await database.db.transaction((tx) => insertOrganizationRecords(tx, { ...reference, lineageEvents: [] }));
+  });
+  afterAll(() => database.drop());
+
+  it("holds the tree of the records as stored", async () => {
+    expect(unions.length).toBeGreaterThanOrEqual(3);
+    expect((await storedPaths(database.db)).length).toBeGreaterThanOrEqual(reference.organizations.length);
+    await expectIndexRight([SOC_TRANG.asOf]);
+  });
+
+  it("places an organisation created under a parent", async () => {
+    const created = await call("POST", "/", {
+      name: "Đoàn cơ sở Phường 9",
+      level: "grassroots",
+      grassrootsKind: "union",
+      establishedOn: "2016-05-01",
+      parentId: SOC_TRANG.cityId,
+    });
+    expect(created.status, JSON.stringify(created.body)).toBe(201);
+    expect(await childIdsAsOf(database.db, SOC_TRANG.cityId, "2016-05-01")).toContain(created.body.id);
+    await expectIndexRight(["2016-04-30", "2016-05-01"]);
+  });
+
+  it("moves a union and its branches with a re-parent", async () => {
+    const moved = await call(
+      "POST",
+      `/${first}/reparent`,
+      { toParentId: SOC_TRANG.cityId, effectiveDate: "2015-01-01" },
+      { "If-Match": await etag(first) },
+    );
+    expect(moved.status, JSON.stringify(moved.body)).toBe(201);
+    const branches = await childIdsAsOf(database.db, first, "2015-01-01");
+    expect(branches.length).toBeGreaterThan(0);
+    expect(await pathToRootAsOf(database.db, branches[0] as string, "2015-01-01")).toEqual([
+      branches[0],
+      first,
+      SOC_TRANG.cityId,
+      SOC_TRANG.provinceId,
+      SOC_TRANG.centralId,
+    ]);
+    await expectIndexRight(["2014-12-31", "2015-01-01"]);
+  });
+
+  it("hands the branches of a union merged away to the union it went into", async () => {
+    const branches = await childIdsAsOf(database.db, second, "2016-01-01");
+    const merged = await call(
+      "POST",
+      "/merge",
+      { sourceIds: [second], targetId: third, effectiveDate: "2016-01-01" },
+      { "If-Match": `${await etag(third)}, ${await etag(second)}` },
+    );
+    expect(merged.status, JSON.stringify(merged.body)).toBe(201);
+    expect(await childIdsAsOf(database.db, third, "2016-01-01")).toEqual(expect.arrayContaining(branches));
+    expect(await subtreeIdsAsOf(database.db, second, "2016-01-01")).toEqual([]);
+    await expectIndexRight(["2015-12-31", "2016-01-01"]);
+  });
+
+  it("leaves the branches of a union split without continuing without a parent", async () => {
+    const targets: string[] = [];
+    for (const name of ["Đoàn cơ sở Bắc", "Đoàn cơ sở Nam"]) {
+      const created = await call("POST", "/", {
+        name,
+        level: "grassroots",
+        grassrootsKind: "union",
+        establishedOn: "2018-03-01",
+        parentId: SOC_TRANG.blocId,
+      });
+      expect(created.status, JSON.stringify(created.body)).toBe(201);
+      targets.push(created.body.id);
+    }
+    const tags = [third, ...targets].map(etag);
+    const split = await call(
+      "POST",
+      `/${third}/split`,
+      { targetIds: targets, effectiveDate: "2018-03-01", sourceContinues: false },
+      { "If-Match": (await Promise.all(tags)).join(", ") },
+    );
+    expect(split.status, JSON.stringify(split.body)).toBe(201);
+    expect(await subtreeIdsAsOf(database.db, third, "2018-03-01")).toEqual([]);
+    await expectIndexRight(["2018-02-28", "2018-03-01"]);
+  });
+
+  it("ends a dissolved branch, and keeps the index through a rename", async () => {
+    const [branch] = await childIdsAsOf(database.db, first, "2019-01-01");
+    const dissolved = await call(
+      "POST",
+      `/${branch}/dissolve`,
+      { effectiveDate: "2019-01-01" },
+      { "If-Match": await etag(branch as string) },
+    );
+    expect(dissolved.status, JSON.stringify(dissolved.body)).toBe(201);
+    expect(await pathToRootAsOf(database.db, branch as string, "2019-01-01")).toEqual([]);
+    const before = await storedPaths(database.db);
+    const renamed = await call(
+      "POST",
+      `/${first}/rename`,
+      { name: "Đoàn cơ sở mới", effectiveDate: "2019-06-01" },
+      { "If-Match": await etag(first) },
+    );
+    expect(renamed.status, JSON.stringify(renamed.body)).toBe(201);
+    expect(await storedPaths(database.db)).toEqual(before);
+    await expectIndexRight(["2018-12-31", "2019-01-01", "2026-01-01"]);
+  });
+
+  it("is left as it was by writes refused or stale", async () => {
+    const before = await storedPaths(database.db);
+    const refused = await call(
+      "POST",
+      `/${first}/dissolve`,
+      { effectiveDate: "2020-01-01" },
+      { "If-Match": await etag(first) },
+    );
+    expect(refused.status).toBe(409);
+    const misplaced = await call(
+      "POST",
+      `/${SOC_TRANG.blocId}/reparent`,
+      { toParentId: SOC_TRANG.cityId, effectiveDate: "2020-01-01" },
+      { "If-Match": await etag(SOC_TRANG.blocId) },
+    );
+    expect(misplaced.status).toBe(409);
+    const stale = await call(
+      "POST",
+      "/merge",
+      { sourceIds: [first], targetId: SOC_TRANG.blocId, effectiveDate: "2020-01-01" },
+      { "If-Match": `${await etag(SOC_TRANG.blocId)}, "v99"` },
+    );
+    expect(stale.status).toBe(412);
+    expect(await storedPaths(database.db)).toEqual(before);
+  });
 });

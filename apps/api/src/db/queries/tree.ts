@@ -1,10 +1,27 @@
 // Reading the dated organisation tree from the database: the stored records as the domain's
-// `OrganizationRecords`, and the subtree of an organisation on a date.
-import type { LineageEvent, Organization, OrganizationRecords, ParentLink } from "@sodoan/domain";
+// `OrganizationRecords`; the dated materialised path kept from them (`organization_path`), and the
+// subtree, children and path to the root of an organisation on a date read from it.
+import {
+  type LineageEvent,
+  type MetricTree,
+  type Organization,
+  type OrganizationPath,
+  type OrganizationRecords,
+  type ParentLink,
+  resolveOrganizationPaths,
+} from "@sodoan/domain";
 import { and, asc, inArray, isNull, type SQL, sql } from "drizzle-orm";
 import type { AnyPgColumn } from "drizzle-orm/pg-core";
+import { CHUNK } from "../chunks.js";
 import type { Db } from "../client.js";
-import { lineageEvent, lineageParticipant, organization, parentLink } from "../schema/index.js";
+import {
+  lineageEvent,
+  lineageParticipant,
+  organization,
+  organizationPath,
+  PATH_SEPARATOR,
+  parentLink,
+} from "../schema/index.js";
 
 type OrganizationRow = typeof organization.$inferSelect;
 type ParentLinkRow = typeof parentLink.$inferSelect;
@@ -62,38 +79,37 @@ export async function loadOrganizationRecords(db: Db, ids?: string[]): Promise<O
   if (ids !== undefined && ids.length === 0) {
     return { organizations: [], parentLinks: [], lineageEvents: [] };
   }
-  const [orgRows, linkRows, eventRows] = await Promise.all([
-    db
-      .select()
-      .from(organization)
-      .where(ids === undefined ? undefined : inArray(organization.id, ids))
-      .orderBy(byId(organization.id)),
-    db
-      .select()
-      .from(parentLink)
-      .where(
-        and(
-          isNull(parentLink.lineageEventId),
-          ids === undefined ? undefined : inArray(parentLink.childId, ids),
-        ),
-      )
-      .orderBy(byId(parentLink.id)),
-    db
-      .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
-      .from(lineageEvent)
-      .where(
-        ids === undefined
-          ? undefined
-          : inArray(
-              lineageEvent.id,
-              db
-                .select({ id: lineageParticipant.eventId })
-                .from(lineageParticipant)
-                .where(inArray(lineageParticipant.organizationId, ids)),
-            ),
-      )
-      .orderBy(asc(lineageEvent.effectiveDate), byId(lineageEvent.id)),
-  ]);
+  // One after the other: inside a transaction the three share one connection.
+  const orgRows = await db
+    .select()
+    .from(organization)
+    .where(ids === undefined ? undefined : inArray(organization.id, ids))
+    .orderBy(byId(organization.id));
+  const linkRows = await db
+    .select()
+    .from(parentLink)
+    .where(
+      and(
+        isNull(parentLink.lineageEventId),
+        ids === undefined ? undefined : inArray(parentLink.childId, ids),
+      ),
+    )
+    .orderBy(byId(parentLink.id));
+  const eventRows = await db
+    .select({ body: lineageEvent.body, recordedAt: lineageEvent.recordedAt })
+    .from(lineageEvent)
+    .where(
+      ids === undefined
+        ? undefined
+        : inArray(
+            lineageEvent.id,
+            db
+              .select({ id: lineageParticipant.eventId })
+              .from(lineageParticipant)
+              .where(inArray(lineageParticipant.organizationId, ids)),
+          ),
+    )
+    .orderBy(asc(lineageEvent.effectiveDate), byId(lineageEvent.id));
   return {
     organizations: orgRows.map(toOrganization),
     parentLinks: linkRows.map(toParentLink),
@@ -108,144 +124,198 @@ export function rowsOf<T>(result: unknown): T[] {
   return (result as { rows: T[] }).rows;
 }
 
-/**
- * Whether an organisation exists on a date, as SQL: established by then and not ended (dissolved,
- * merged away, split without continuing) on or before it. Index lookups, for a few ids at a time.
- */
-export function existsAsOfSql(id: SQL, asOf: string): SQL {
-  return sql`exists (
-    select 1 from organization x
-    where x.id = ${id} and x.established_on <= ${asOf}::date
-      and not exists (
-        select 1 from lineage_participant e
-        where e.organization_id = x.id and e.is_ending and e.effective_date <= ${asOf}::date
-      )
-  )`;
-}
-
-/** Links and mergers as edges from a parent to who may sit under it on some date. */
-const EDGES = sql`(
-  select l.parent_id as upper_id, l.child_id as lower_id from parent_link l
+/** Who may sit directly under the organisation `b.id` on some date: its link children, and those merged into it. */
+const LOWER = sql`cross join lateral (
+  select l.child_id as id from parent_link l where l.parent_id = b.id
   union all
-  select m.merged_into_id, m.organization_id from lineage_participant m where m.merged_into_id is not null
-)`;
+  select m.organization_id from lineage_participant m where m.merged_into_id = b.id
+) edge`;
 
-/**
- * The organisations that sit, or may sit on some date, below an organisation (it included): its
- * link children on any date, the organisations merged into it (whose children follow it), and so
- * on down. A superset of its subtree on every date, found through the indexes.
- */
-export function everBelowSql(organizationId: string): SQL {
-  return sql`select ${organizationId}::text as id
-    union
-    select edge.lower_id from ever_below b join ${EDGES} edge on edge.upper_id = b.id`;
+/** Who may sit directly above the organisation `b.id` on some date: its link parents, and where it merged. */
+const UPPER = sql`cross join lateral (
+  select l.parent_id as id from parent_link l where l.child_id = b.id
+  union all
+  select m.merged_into_id from lineage_participant m where m.organization_id = b.id and m.merged_into_id is not null
+) edge`;
+
+/** The character just after `PATH_SEPARATOR`: what no path that goes on from another can reach. */
+const AFTER_SEPARATOR = String.fromCharCode(PATH_SEPARATOR.charCodeAt(0) + 1);
+
+/** More organisations than this and the path index is rebuilt whole, from every record. */
+const WHOLE_REBUILD_ABOVE = 10_000;
+
+/** Path rows one statement carries: they travel as one JSON parameter, which PGlite reads fastest. */
+const PATH_CHUNK = 5000;
+
+/** Stores spans of paths, each as its row (`parent_id` and `depth` read off the path). */
+async function insertPaths(db: Db, spans: readonly OrganizationPath[]): Promise<void> {
+  for (let i = 0; i < spans.length; i += PATH_CHUNK) {
+    const rows = spans.slice(i, i + PATH_CHUNK).map((span) => ({
+      organization_id: span.organizationId,
+      valid_from: span.from,
+      valid_to: span.to ?? null,
+      path: span.path.join(PATH_SEPARATOR),
+      parent_id: span.path.at(-2) ?? null,
+      depth: span.path.length - 1,
+    }));
+    await db.execute(sql`insert into organization_path (organization_id, valid_from, valid_to, path, parent_id, depth)
+    select organization_id, valid_from, valid_to, path, parent_id, depth
+    from jsonb_to_recordset(${JSON.stringify(rows)}::jsonb)
+      as r (organization_id text, valid_from date, valid_to date, path text, parent_id text, depth integer)`);
+  }
 }
 
-/** The organisations that sit, or may sit on some date, above an organisation (it included). */
-export function everAboveSql(organizationId: string): SQL {
-  return sql`select ${organizationId}::text as id
-    union
-    select edge.upper_id from ever_above b join ${EDGES} edge on edge.lower_id = b.id`;
+/** An arbitrary constant: changes to the tree take this lock, so that two cannot make a cycle together. */
+const TREE_LOCK_KEY = 7_142_018;
+
+/**
+ * Serialises changes to the organisation tree until the transaction ends. Each change is checked
+ * against the whole tree (cycles, children left behind), which another change may alter meanwhile.
+ */
+export async function lockTree(db: Db): Promise<void> {
+  await db.execute(sql`select pg_advisory_xact_lock(${TREE_LOCK_KEY})`);
 }
 
 /**
- * The parents on a date as SQL common table expressions, the domain's rules in SQL, for the
- * organisations that `scope` (a query of ids, which may name earlier expressions of `before`) names:
- * - `assigned`: each one's parent from the links valid on the date (a re-parent event writes one
- *   too), the link starting latest winning, then the one recorded latest;
- * - `tree_parent`: the parent each existing one has on the date. A parent merged away hands its
- *   children to the organisation it went into (followed as far as needed); a parent ended
- *   otherwise leaves them without one.
- * `before` holds expressions to define first (ending with a comma). Begins a `with recursive`
- * clause; the caller adds its own expressions and query after it.
+ * Rebuilds the dated path of the organisations a write may have moved: those that sit, or may sit
+ * on some date, below one it changed (through links or mergers), each from the domain's
+ * `resolveOrganizationPaths` over the records of everything that may sit above them. Without
+ * `changedIds`, or with many, every path is rebuilt. Run it in the transaction of the write, after
+ * the write, so that the index never disagrees with the records; it takes the tree's lock
+ * (`lockTree`) until the transaction ends.
  */
-export function treeAsOfSql(asOf: string, scope: SQL, before: SQL = sql``): SQL {
-  return sql`with recursive ${before}
-  tree_scope (id) as (${scope}),
-  assigned as (
-    select distinct on (l.child_id) l.child_id, l.parent_id
-    from parent_link l
-    where l.child_id in (select id from tree_scope)
-      and l.valid_from <= ${asOf}::date and (l.valid_to is null or l.valid_to >= ${asOf}::date)
-    order by l.child_id, l.valid_from desc, l.recorded_at desc, l.id desc
+export async function refreshOrganizationPaths(db: Db, changedIds?: readonly string[]): Promise<void> {
+  if (changedIds !== undefined && changedIds.length === 0) return;
+  // Two writes rebuilding at once could each read the tree without the other's change.
+  await lockTree(db);
+  if (changedIds === undefined || changedIds.length > WHOLE_REBUILD_ABOVE) {
+    const records = await loadOrganizationRecords(db);
+    await db.delete(organizationPath);
+    await insertPaths(db, resolveOrganizationPaths(records));
+    // The planner's figures for the new rows (PGlite has no autovacuum to gather them).
+    await db.execute(sql`analyze organization_path`);
+    return;
+  }
+  const ids = [...new Set(changedIds)];
+  // Each step looks its edges up through the indexes, one organisation at a time.
+  const result = await db.execute(sql`with recursive
+  ever_below (id) as (
+    select o.id from organization o where o.id in (${sql.join(
+      ids.map((id) => sql`${id}`),
+      sql`, `,
+    )})
+    union
+    select edge.id from ever_below b ${LOWER}
   ),
-  redirect (child_id, parent_id, hops) as (
-    select a.child_id, a.parent_id, 0 from assigned a where ${existsAsOfSql(sql`a.child_id`, asOf)}
-    union all
-    select r.child_id, ending.merged_into_id, r.hops + 1
-    from redirect r
-    cross join lateral (
-      select p.merged_into_id from lineage_participant p
-      where p.organization_id = r.parent_id and p.is_ending and p.effective_date <= ${asOf}::date
-      order by p.effective_date, p.event_id
-      limit 1
-    ) ending
-    where ending.merged_into_id is not null and r.hops < 64
-  ),
-  tree_parent as (
-    select r.child_id, r.parent_id from redirect r
-    where r.child_id <> r.parent_id and ${existsAsOfSql(sql`r.parent_id`, asOf)}
-  )`;
+  ever_above (id) as (
+    select id from ever_below
+    union
+    select edge.id from ever_above b ${UPPER}
+  )
+  select a.id, exists (select 1 from ever_below b where b.id = a.id) as moved from ever_above a`);
+  const rows = rowsOf<{ id: string; moved: boolean }>(result);
+  if (rows.length > WHOLE_REBUILD_ABOVE) return refreshOrganizationPaths(db);
+  const moved = rows.filter((row) => row.moved).map((row) => row.id);
+  const records = await loadOrganizationRecords(
+    db,
+    rows.map((row) => row.id),
+  );
+  for (let i = 0; i < moved.length; i += CHUNK) {
+    await db
+      .delete(organizationPath)
+      .where(inArray(organizationPath.organizationId, moved.slice(i, i + CHUNK)));
+  }
+  await insertPaths(db, resolveOrganizationPaths(records, moved));
+}
+
+/** That a path row `p` holds on a date. */
+export function pathHoldsOnSql(p: SQL, asOf: string): SQL {
+  return sql`${p}.valid_from <= ${asOf}::date and (${p}.valid_to is null or ${p}.valid_to >= ${asOf}::date)`;
+}
+
+/**
+ * An organisation's place in the tree on a date, as a lateral join named `al` for the organisation
+ * `o`: `al.exists_as_of` (established and not ended: it has a path on the date) and `al.parent_id`.
+ */
+export function placeAsOfSql(asOf: string): SQL {
+  return sql`cross join lateral (
+    select count(*) > 0 as exists_as_of, max(p.parent_id) as parent_id from organization_path p
+    where p.organization_id = o.id and ${pathHoldsOnSql(sql`p`, asOf)}
+  ) al`;
+}
+
+/** An organisation's path on a date as stored (its ids joined by `PATH_SEPARATOR`), if it exists then. */
+async function storedPathAsOf(db: Db, organizationId: string, asOf: string): Promise<string | undefined> {
+  const result = await db.execute(sql`select p.path from organization_path p
+  where p.organization_id = ${organizationId} and ${pathHoldsOnSql(sql`p`, asOf)}`);
+  return rowsOf<{ path: string }>(result)[0]?.path;
 }
 
 /**
  * The ids of an organisation and of everything below it on a date, the organisation first, as the
  * domain's `subtreeIds(resolveOrganizationTree(records, { asOf }), id)` gives them (children in
- * the order of their ids); empty when the organisation does not exist on that date.
+ * the order of their ids): its path of that date, then one range search of the path index for the
+ * paths that start with it. Empty when the organisation does not exist on that date.
  */
 export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
-  const before = sql`ever_below (id) as (${everBelowSql(organizationId)}),`;
-  const result = await db.execute(sql`${treeAsOfSql(asOf, sql`select id from ever_below`, before)},
-  subtree (id, path) as (
-    select o.id, o.id::text from organization o
-    where o.id = ${organizationId} and ${existsAsOfSql(sql`o.id`, asOf)}
-    union all
-    select t.child_id, s.path || chr(1) || t.child_id
-    from subtree s join tree_parent t on t.parent_id = s.id
-    where position(chr(1) || t.child_id || chr(1) in chr(1) || s.path || chr(1)) = 0
-  )
-  select id from subtree order by path collate "C"`);
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  if (path === undefined) return [];
+  // The path itself and every path that goes on from it with a separator, given as values so
+  // that the planner sees how narrow the range is.
+  const result = await db.execute(sql`select d.organization_id as id from organization_path d
+  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
+    and ${pathHoldsOnSql(sql`d`, asOf)}
+  order by (d.path collate "C")`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
+type SubtreeNode = {
+  id: string;
+  parentId: string | null;
+  childrenIds: string[];
+  level: string;
+  grassrootsKind?: string;
+};
+
 /**
- * Who may sit directly under an organisation on some date: its link children and those of the
- * organisations merged into it, directly or through others. A superset of its children on any date.
+ * The subtree of an organisation on a date as the metric functions read a tree: each organisation
+ * in it with its parent, children (in the order of their ids) and level, from the same range search
+ * as `subtreeIdsAsOf`. Empty when the organisation does not exist on that date.
  */
-export function childCandidatesSql(organizationId: string): SQL {
-  return sql`select l.child_id from parent_link l
-    where l.parent_id in (
-      with recursive merged_in (id) as (
-        select ${organizationId}::text
-        union
-        select m.organization_id from lineage_participant m join merged_in i on m.merged_into_id = i.id
-      )
-      select id from merged_in
-    )`;
+export async function subtreeAsOf(db: Db, organizationId: string, asOf: string): Promise<MetricTree> {
+  const nodes = new Map<string, SubtreeNode>();
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  if (path === undefined) return { nodes };
+  const result = await db.execute(sql`select d.organization_id as id, d.parent_id, o.level, o.grassroots_kind
+  from organization_path d join organization o on o.id = d.organization_id
+  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
+    and ${pathHoldsOnSql(sql`d`, asOf)}
+  order by (d.path collate "C")`);
+  type Row = { id: string; parent_id: string | null; level: string; grassroots_kind: string | null };
+  for (const row of rowsOf<Row>(result)) {
+    const node: SubtreeNode = { id: row.id, parentId: row.parent_id, childrenIds: [], level: row.level };
+    if (row.grassroots_kind !== null) node.grassrootsKind = row.grassroots_kind;
+    nodes.set(row.id, node);
+    // Parents come before their children in path order, and children in the order of their ids.
+    if (row.id !== organizationId && row.parent_id !== null)
+      nodes.get(row.parent_id)?.childrenIds.push(row.id);
+  }
+  return { nodes };
 }
 
 /** The ids of an organisation's children on a date, in the order of their ids. */
 export async function childIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
-  const result = await db.execute(sql`${treeAsOfSql(asOf, childCandidatesSql(organizationId))}
-  select child_id from tree_parent where parent_id = ${organizationId} order by child_id collate "C"`);
-  return rowsOf<{ child_id: string }>(result).map((row) => row.child_id);
+  const result = await db.execute(sql`select p.organization_id as id from organization_path p
+  where p.parent_id = ${organizationId} and ${pathHoldsOnSql(sql`p`, asOf)}
+  order by p.organization_id collate "C"`);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
 /**
  * The ids from an organisation up to its root on a date, the organisation first, as the domain's
- * `pathToRoot`; empty when it does not exist on that date.
+ * `pathToRoot`: its path of that date, read backwards. Empty when it does not exist on that date.
  */
 export async function pathToRootAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
-  const before = sql`ever_above (id) as (${everAboveSql(organizationId)}),`;
-  const result = await db.execute(sql`${treeAsOfSql(asOf, sql`select id from ever_above`, before)},
-  up (id, depth, path) as (
-    select o.id, 0, chr(1) || o.id || chr(1) from organization o
-    where o.id = ${organizationId} and ${existsAsOfSql(sql`o.id`, asOf)}
-    union all
-    select t.parent_id, u.depth + 1, u.path || t.parent_id || chr(1)
-    from up u join tree_parent t on t.child_id = u.id
-    where position(chr(1) || t.parent_id || chr(1) in u.path) = 0
-  )
-  select id from up order by depth`);
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  return path === undefined ? [] : path.split(PATH_SEPARATOR).reverse();
 }

@@ -49,6 +49,42 @@ export const organization = pgTable(
     index("organization_level_idx").on(table.level),
     index("organization_sector_idx").on(table.sector),
     check("organization_kind_check", sql`${table.grassrootsKind} is null or ${table.level} = 'grassroots'`),
+    // The separator of `organization_path.path`.
+    check("organization_id_no_separator", sql`position(chr(1) in ${table.id}) = 0`),
+  ],
+);
+
+/** Separates the ids of a stored path: below every character an id may hold, so paths sort parent first. */
+export const PATH_SEPARATOR = "\u0001";
+
+/**
+ * The dated materialised path of the tree, derived from the records and never edited by hand: for
+ * each organisation, one row per span of dates (`valid_to` included, null while it holds) with the
+ * ids from its root down to it joined by `PATH_SEPARATOR`, as the domain's `resolveOrganizationPaths`
+ * gives them. Every write that can move an organisation rebuilds the rows of what may sit below it
+ * in the same transaction. "Everything under X on D" is a range search on `path` under the C
+ * collation (the index works on PGlite and PostgreSQL alike), and a subtree read in `path` order
+ * comes parent first, children in the order of their ids.
+ */
+export const organizationPath = pgTable(
+  "organization_path",
+  {
+    organizationId: text("organization_id")
+      .notNull()
+      .references(() => organization.id, { onDelete: "cascade" }),
+    validFrom: date("valid_from", { mode: "string" }).notNull(),
+    validTo: date("valid_to", { mode: "string" }),
+    path: text("path").notNull(),
+    /** The parent on those dates (the id before the last in `path`); null for a root. */
+    parentId: text("parent_id"),
+    /** How many levels below its root: 0 for a root. */
+    depth: integer("depth").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.organizationId, table.validFrom] }),
+    index("organization_path_path_idx").on(sql`(${table.path} collate "C")`),
+    index("organization_path_parent_idx").on(table.parentId, table.validFrom),
+    check("organization_path_dates", sql`${table.validTo} is null or ${table.validFrom} <= ${table.validTo}`),
   ],
 );
 
@@ -147,6 +183,7 @@ export const lineageParticipant = pgTable(
   (table) => [
     primaryKey({ columns: [table.eventId, table.organizationId] }),
     index("lineage_participant_org_idx").on(table.organizationId, table.effectiveDate),
+    index("lineage_participant_merged_into_idx").on(table.mergedIntoId),
   ],
 );
 
