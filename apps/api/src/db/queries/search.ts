@@ -23,7 +23,7 @@ import type { Db } from "../client.js";
 import { article, conference, member, memberEvent } from "../schema/index.js";
 import { loadMemberEvents } from "./members.js";
 import { loadNamesAsOf, nameAsOfSql } from "./organizations.js";
-import { existsAsOfSql, rowsOf } from "./tree.js";
+import { placeAsOfSql, rowsOf } from "./tree.js";
 
 /** The kinds of record the search finds. */
 export const SEARCH_KINDS = ["member", "organization", "conference", "article"] as const;
@@ -265,8 +265,8 @@ async function describeHits(db: Db, keys: readonly HitKey[], asOf: CalendarDate)
       exists_as_of: boolean;
     }>(
       await db.execute(sql`select o.id, coalesce(n.name, o.name) as name, o.level, o.established_on::text,
-        ${existsAsOfSql(sql`o.id`, asOf)} as exists_as_of
-        from organization o ${nameAsOfSql(asOf)}
+        al.exists_as_of
+        from organization o ${nameAsOfSql(asOf)} ${placeAsOfSql(asOf)}
         where o.id in ${idsSql(organizationIds)}`),
     );
     for (const row of rows) {
