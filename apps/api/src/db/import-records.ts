@@ -11,6 +11,7 @@ import {
   type Referral,
 } from "@sodoan/domain";
 import type { Db } from "./client.js";
+import { refreshMemberTimelines } from "./queries/member-timelines.js";
 import { eventColumns, memberColumns } from "./queries/members.js";
 import { insertOrganizationRecords } from "./queries/organizations.js";
 import { member, memberEvent, organizationRating, referral } from "./schema/index.js";
@@ -36,7 +37,10 @@ async function insertChunked<T>(
   for (let start = 0; start < items.length; start += CHUNK) await insert(items.slice(start, start + CHUNK));
 }
 
-/** Writes the records in the order their references need: organisations first, events after members. */
+/**
+ * Writes the records in the order their references need: organisations first, events after
+ * members, then the members' timelines for the metrics.
+ */
 export async function importRegisterRecords(db: Db, records: RegisterRecords): Promise<void> {
   await insertOrganizationRecords(db, records);
   await insertChunked(records.members, (chunk) =>
@@ -52,6 +56,10 @@ export async function importRegisterRecords(db: Db, records: RegisterRecords): P
   await insertChunked(records.memberEvents, (chunk) =>
     db.insert(memberEvent).values(chunk.map(eventColumns)),
   );
+  await refreshMemberTimelines(db, [
+    ...records.members.map((record) => record.id),
+    ...records.memberEvents.map((event) => event.memberId),
+  ]);
   await insertChunked(records.referrals, (chunk) =>
     db.insert(referral).values(
       chunk.map((record) => ({
