@@ -151,16 +151,26 @@ async function countFlow(db: Db, flow: MemberFlowKind, query: SqlMetricQuery) {
   return { value: count, provenance: provenance(METRICS[flow], query, count, { period }) };
 }
 
+/** A member's residence registration or rating for a year, effective by a date: one per member. */
+function yearFactsSql(
+  query: SqlMetricQuery,
+  kind: "residence" | "rating",
+  year: number,
+  by: CalendarDate,
+): SQL {
+  return sql`(select y.member_id, y.level from member_year_fact y
+    where y.kind = ${kind} and y.year = ${year} and y.effective_date <= ${by}::date
+      and ${knownSql("y", query.knownAt)})`;
+}
+
 async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
   const year = yearOfQuery(query);
   const at = yearEndAsOf(year, query.asOf);
   const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
     db,
     sql`select count(*)::int as denominator,
-        count(*) filter (where exists (
-          select 1 from member_year_fact y
-          where y.member_id = s.member_id and y.kind = 'residence' and y.year = ${year}
-            and y.effective_date <= ${at}::date and ${knownSql("y", query.knownAt)}
+        count(*) filter (where s.member_id in (
+          select y.member_id from ${yearFactsSql(query, "residence", year, at)} y
         ))::int as numerator
       ${onRollSql(query, at)}`,
   );
@@ -239,16 +249,19 @@ function distribution(keys: readonly string[], counts: readonly { key: string; c
 async function computeMemberRatings(db: Db, query: SqlMetricQuery): Promise<MetricResult<DistributionValue>> {
   const year = yearOfQuery(query);
   const at = yearEndAsOf(year, query.asOf);
-  const counts = await rowsFrom<{ key: string; count: number }>(
+  // The rated by level, then everyone else on the roll as not rated.
+  const rated = await rowsFrom<{ key: string; count: number }>(
     db,
-    sql`select coalesce((
-          select y.level from member_year_fact y
-          where y.member_id = s.member_id and y.kind = 'rating' and y.year = ${year}
-            and y.effective_date <= ${query.asOf}::date and ${knownSql("y", query.knownAt)}
-        ), ${NOT_RATED}) as key, count(*)::int as count
-      ${onRollSql(query, at)}
+    sql`select y.level as key, count(*)::int as count from ${yearFactsSql(query, "rating", year, query.asOf)} y
+      where y.member_id in (select s.member_id ${onRollSql(query, at)})
       group by 1`,
   );
+  const [roll] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(*)::int as count ${onRollSql(query, at)}`,
+  );
+  const ratedCount = rated.reduce((sum, row) => sum + row.count, 0);
+  const counts = [...rated, { key: NOT_RATED, count: (roll?.count ?? 0) - ratedCount }];
   const value = distribution(ratingDistributionKeys("member", year), counts);
   return { value, provenance: provenance(METRICS.memberRatings, query, value.total, { asOf: at }) };
 }
