@@ -31,7 +31,7 @@ type TransitionRow = typeof memberTransition.$inferInsert;
 type YearRow = typeof memberYearFact.$inferInsert;
 type Versioned = { recordedFrom: string; recordedTo: string | null };
 
-/** The rows of one timeline, without their recording interval, each under a key naming its content. */
+/** The rows of one timeline, without their recording interval. */
 function rowsOf(memberId: string, timeline: MemberTimeline) {
   const spells: Omit<SpellRow, keyof Versioned>[] = [];
   for (const segment of timeline.segments) {
