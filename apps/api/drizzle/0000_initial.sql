@@ -104,6 +104,43 @@ CREATE TABLE "referral" (
 	"recorded_at" timestamp with time zone NOT NULL
 );
 --> statement-breakpoint
+CREATE TABLE "member_metric_profile" (
+	"member_id" text PRIMARY KEY NOT NULL,
+	"birth_year" integer,
+	"past_union_age_on" date,
+	"gender" text
+);
+--> statement-breakpoint
+CREATE TABLE "member_roll_spell" (
+	"member_id" text NOT NULL,
+	"unit_id" text NOT NULL,
+	"is_postponed" boolean NOT NULL,
+	"valid_from" date NOT NULL,
+	"valid_until" date,
+	"recorded_from" timestamp with time zone NOT NULL,
+	"recorded_to" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "member_transition" (
+	"member_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"effective_date" date NOT NULL,
+	"from_unit_id" text,
+	"to_unit_id" text,
+	"recorded_from" timestamp with time zone NOT NULL,
+	"recorded_to" timestamp with time zone
+);
+--> statement-breakpoint
+CREATE TABLE "member_year_fact" (
+	"member_id" text NOT NULL,
+	"kind" text NOT NULL,
+	"year" integer NOT NULL,
+	"level" text,
+	"effective_date" date NOT NULL,
+	"recorded_from" timestamp with time zone NOT NULL,
+	"recorded_to" timestamp with time zone
+);
+--> statement-breakpoint
 CREATE TABLE "document" (
 	"id" text PRIMARY KEY DEFAULT gen_random_uuid()::text NOT NULL,
 	"symbol" text NOT NULL,
@@ -234,6 +271,10 @@ ALTER TABLE "member_event" ADD CONSTRAINT "member_event_unit_id_organization_id_
 ALTER TABLE "member_event" ADD CONSTRAINT "member_event_other_unit_id_organization_id_fk" FOREIGN KEY ("other_unit_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral" ADD CONSTRAINT "referral_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "referral" ADD CONSTRAINT "referral_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_metric_profile" ADD CONSTRAINT "member_metric_profile_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_roll_spell" ADD CONSTRAINT "member_roll_spell_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_transition" ADD CONSTRAINT "member_transition_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
+ALTER TABLE "member_year_fact" ADD CONSTRAINT "member_year_fact_member_id_member_id_fk" FOREIGN KEY ("member_id") REFERENCES "public"."member"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lineage_participant" ADD CONSTRAINT "lineage_participant_event_id_lineage_event_id_fk" FOREIGN KEY ("event_id") REFERENCES "public"."lineage_event"("id") ON DELETE cascade ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lineage_participant" ADD CONSTRAINT "lineage_participant_organization_id_organization_id_fk" FOREIGN KEY ("organization_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
 ALTER TABLE "lineage_participant" ADD CONSTRAINT "lineage_participant_merged_into_id_organization_id_fk" FOREIGN KEY ("merged_into_id") REFERENCES "public"."organization"("id") ON DELETE no action ON UPDATE no action;--> statement-breakpoint
@@ -264,6 +305,12 @@ CREATE INDEX "member_event_type_effective_date_idx" ON "member_event" USING btre
 CREATE INDEX "referral_member_id_idx" ON "referral" USING btree ("member_id");--> statement-breakpoint
 CREATE INDEX "referral_organization_id_referred_on_idx" ON "referral" USING btree ("organization_id","referred_on");--> statement-breakpoint
 CREATE INDEX "referral_stage_idx" ON "referral" USING btree ("stage");--> statement-breakpoint
+CREATE INDEX "member_roll_spell_member_id_idx" ON "member_roll_spell" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "member_roll_spell_unit_id_valid_from_idx" ON "member_roll_spell" USING btree ("unit_id","valid_from");--> statement-breakpoint
+CREATE INDEX "member_transition_member_id_idx" ON "member_transition" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "member_transition_kind_effective_date_idx" ON "member_transition" USING btree ("kind","effective_date");--> statement-breakpoint
+CREATE INDEX "member_year_fact_member_id_idx" ON "member_year_fact" USING btree ("member_id");--> statement-breakpoint
+CREATE INDEX "member_year_fact_kind_year_idx" ON "member_year_fact" USING btree ("kind","year");--> statement-breakpoint
 CREATE INDEX "document_folded_trgm_idx" ON "document" USING gin ("folded" gin_trgm_ops);--> statement-breakpoint
 CREATE INDEX "lineage_event_effective_idx" ON "lineage_event" USING btree ("effective_date");--> statement-breakpoint
 CREATE INDEX "lineage_participant_org_idx" ON "lineage_participant" USING btree ("organization_id","effective_date");--> statement-breakpoint

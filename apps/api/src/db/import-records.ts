@@ -12,6 +12,7 @@ import {
 } from "@sodoan/domain";
 import { insertInChunks } from "./chunks.js";
 import type { Db } from "./client.js";
+import { refreshMemberTimelines } from "./queries/member-timelines.js";
 import { eventColumns, memberColumns } from "./queries/members.js";
 import { insertOrganizationRecords } from "./queries/organizations.js";
 import { member, memberEvent, organizationRating, referral } from "./schema/index.js";
@@ -27,7 +28,10 @@ export type RegisterRecords = {
   organizationRatings: readonly OrganizationRating[];
 };
 
-/** Writes the records in the order their references need: organisations first, events after members. */
+/**
+ * Writes the records in the order their references need: organisations first, events after
+ * members, then the members' timelines for the metrics.
+ */
 export async function importRegisterRecords(db: Db, records: RegisterRecords): Promise<void> {
   await insertOrganizationRecords(db, records);
   await insertInChunks(records.members, (chunk) =>
@@ -43,6 +47,10 @@ export async function importRegisterRecords(db: Db, records: RegisterRecords): P
   await insertInChunks(records.memberEvents, (chunk) =>
     db.insert(memberEvent).values(chunk.map(eventColumns)),
   );
+  await refreshMemberTimelines(db, [
+    ...records.members.map((record) => record.id),
+    ...records.memberEvents.map((event) => event.memberId),
+  ]);
   await insertInChunks(records.referrals, (chunk) =>
     db.insert(referral).values(
       chunk.map((record) => ({

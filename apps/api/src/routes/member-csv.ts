@@ -18,6 +18,7 @@ import {
 import { inArray } from "drizzle-orm";
 import { stream } from "hono/streaming";
 import type { Db } from "../db/client.js";
+import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
 import {
   eventColumns,
   findMemberIds,
@@ -417,6 +418,10 @@ export const memberCsvRoutes = createRouter()
           })),
         );
         await tx.insert(memberEvent).values(chunk.map((row) => eventColumns(row.admission)));
+        await refreshMemberTimelines(
+          tx,
+          chunk.map((row) => row.member.id),
+        );
       }
     });
     return c.json({ ...report, created: ready.length }, 201);

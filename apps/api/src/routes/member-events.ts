@@ -10,6 +10,7 @@ import {
   validateMemberEvent,
 } from "@sodoan/domain";
 import { and, eq, sql } from "drizzle-orm";
+import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
 import { eventColumns, homeUnitIdsOf, loadMemberEvents, memberEventContext } from "../db/queries/members.js";
 import { member, memberEvent } from "../db/schema/index.js";
 import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
@@ -69,6 +70,7 @@ export const memberEventRoutes = createRouter().openapi(recordEventRoute, async 
     const checked = validateMemberEvent(recorded, event, context);
     if (!checked.ok) throw refusalError(checked);
     await tx.insert(memberEvent).values(eventColumns(event));
+    await refreshMemberTimelines(tx, [id]);
     return { row: updated, history: [...recorded, event] };
   });
   setEtag(c, row.version);

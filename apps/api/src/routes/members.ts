@@ -23,6 +23,7 @@ import type { Context } from "hono";
 import type { Access } from "../access.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
+import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
 import {
   eventColumns,
   findMemberPage,
@@ -292,6 +293,7 @@ export const memberRoutes = createRouter()
         .values({ id: record.id, ...memberColumns(record), createdAt: recordedAt, updatedAt: recordedAt })
         .returning();
       await tx.insert(memberEvent).values(eventColumns(admission));
+      await refreshMemberTimelines(tx, [record.id]);
       return inserted;
     });
     if (row === undefined) throw new Error("insert returned no row");
@@ -307,15 +309,18 @@ export const memberRoutes = createRouter()
     const expected = expectedVersion(c);
     const record: Member = MemberSchema.parse({ ...current.data, ...input });
     const updatedAt = now().toISOString();
-    const row = await database.db.transaction(async (tx) =>
-      assertUpdated(
+    const row = await database.db.transaction(async (tx) => {
+      const updated = assertUpdated(
         await tx
           .update(member)
           .set({ ...memberColumns(record), updatedAt, version: sql`${member.version} + 1` })
           .where(and(eq(member.id, id), eq(member.version, expected)))
           .returning(),
-      ),
-    );
+      );
+      // The birth date and gender the metrics read may have changed.
+      await refreshMemberTimelines(tx, [id]);
+      return updated;
+    });
     const events = (await loadMemberEvents(database.db, [id])).get(id) ?? [];
     setEtag(c, row.version);
     return c.json(toMemberDetail(row, events, toVietnamDate(now())), 200);

@@ -1,26 +1,23 @@
 // Metrics: the catalogue of definitions, and any metric for an organisation as of a date, over a
 // period or as a cohort, optionally as known at a moment, with its roll-up over the children.
-// The figures come from the domain's functions over the records; nothing here counts by itself.
+// The figures come from the SQL path (db/queries/metrics-sql.ts), proven equal to the domain's
+// functions; the roll-up computes the total, the organisation's own part and each child alike.
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   CalendarDateSchema,
   InstantSchema,
-  indexMemberRecords,
   isMetricId,
   METRIC_CATALOGUE,
   type MetricResult,
+  type OrganizationScope,
   type RollUp,
-  resolveOrganizationTree,
-  resolveScopeIds,
-  rollUpMetric,
   toPublicFigure,
   toVietnamDate,
   yearOf,
 } from "@sodoan/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { loadMetricRecords } from "../db/queries/metric-records.js";
-import { loadOrganizationRecords, subtreeAsOf } from "../db/queries/tree.js";
+import { computeMetricSql, resolveMetricScopes } from "../db/queries/metrics-sql.js";
 import { ApiError } from "../errors.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
@@ -157,7 +154,7 @@ function missing(field: string): ApiError {
 type Definition = (typeof definitions)[number];
 type Computed = { metric: Definition; result: MetricResult<unknown>; rollUp?: RollUp<unknown> };
 
-/** Resolves the question a metric asks from the query, loads the subtree's records and computes. */
+/** Resolves the question a metric asks from the query and computes it in SQL, rolled up when asked. */
 async function computeMetric(
   c: Context<AppEnv>,
   metricId: string,
@@ -188,58 +185,27 @@ async function computeMetric(
   }
   // A flow is read on the tree at the end of its period; every other question on the as-of date.
   const treeDate = entry.question === "flow" && period !== undefined ? period.to : asOf;
-  const view =
-    params.knownAt === undefined ? { asOf: treeDate } : { asOf: treeDate, knownAt: params.knownAt };
-  // The tree as known now is read from the path index; what was known at a moment, replayed from
-  // the records (the index keeps no recording times).
-  const tree =
-    params.knownAt === undefined
-      ? await subtreeAsOf(database.db, params.organizationId, treeDate)
-      : resolveOrganizationTree(await loadOrganizationRecords(database.db), view);
-  if (!tree.nodes.has(params.organizationId)) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
+  const scopes = await resolveMetricScopes(database.db, treeDate, params.knownAt);
+  const unitIds = await scopes.subtree(params.organizationId);
+  if (unitIds.length === 0) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
 
-  const records = await loadMetricRecords(database.db, [...resolveScopeIds(tree, params.organizationId)]);
-  const index = indexMemberRecords(records, params.knownAt);
-  const base = {
-    tree,
-    organizationId: params.organizationId,
+  const question = {
     computedAt: now().toISOString(),
-    ...(params.knownAt === undefined ? {} : { knownAt: params.knownAt }),
+    knownAt: params.knownAt,
+    asOf,
+    period,
+    year: entry.question === "year" ? (params.year ?? yearOf(asOf)) : undefined,
   };
-  switch (entry.question) {
-    case "stock": {
-      const query = { ...base, asOf };
-      return {
-        metric,
-        result: entry.compute(index, query),
-        ...(params.rollUp ? { rollUp: rollUpMetric(entry.compute, index, query) } : {}),
-      };
-    }
-    case "flow": {
-      const query = { ...base, period: period ?? { from: asOf, to: asOf } };
-      return {
-        metric,
-        result: entry.compute(index, query),
-        ...(params.rollUp ? { rollUp: rollUpMetric(entry.compute, index, query) } : {}),
-      };
-    }
-    case "year": {
-      const query = { ...base, asOf, year: params.year ?? yearOf(asOf) };
-      return {
-        metric,
-        result: entry.compute(index, query),
-        ...(params.rollUp ? { rollUp: rollUpMetric(entry.compute, index, query) } : {}),
-      };
-    }
-    case "cohort": {
-      const query = { ...base, asOf, period: period ?? { from: asOf, to: asOf } };
-      return {
-        metric,
-        result: entry.compute(index, query),
-        ...(params.rollUp ? { rollUp: rollUpMetric(entry.compute, index, query) } : {}),
-      };
-    }
+  const ask = (organizationId: string, ids: readonly string[], scope: OrganizationScope) =>
+    computeMetricSql(database.db, metricId, { ...question, organizationId, unitIds: ids, scope });
+  const result = await ask(params.organizationId, unitIds, "subtree");
+  if (params.rollUp !== true) return { metric, result };
+  const own = await ask(params.organizationId, [params.organizationId], "own");
+  const children: MetricResult<unknown>[] = [];
+  for (const childId of await scopes.children(params.organizationId)) {
+    children.push(await ask(childId, await scopes.subtree(childId), "subtree"));
   }
+  return { metric, result, rollUp: { total: result, own, children } };
 }
 
 export const metricRoutes = createRouter()

@@ -18,7 +18,7 @@ import {
 import { and, desc, eq } from "drizzle-orm";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { toOrganizationRating } from "../db/queries/metric-records.js";
+import { toOrganizationRating } from "../db/queries/ratings.js";
 import { toInstant } from "../db/queries/tree.js";
 import { organization, organizationDiscipline, organizationRating } from "../db/schema/index.js";
 import { ApiError } from "../errors.js";

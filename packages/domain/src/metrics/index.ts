@@ -44,6 +44,7 @@ export {
   yearEndAsOf,
 } from "./compute.js";
 export {
+  buildProvenance,
   type DistributionValue,
   METRICS,
   type MetricDefinition,

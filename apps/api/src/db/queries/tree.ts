@@ -3,7 +3,6 @@
 // subtree, children and path to the root of an organisation on a date read from it.
 import {
   type LineageEvent,
-  type MetricTree,
   type Organization,
   type OrganizationPath,
   type OrganizationRecords,
@@ -267,40 +266,6 @@ export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: strin
     and ${pathHoldsOnSql(sql`d`, asOf)}
   order by (d.path collate "C")`);
   return rowsOf<{ id: string }>(result).map((row) => row.id);
-}
-
-type SubtreeNode = {
-  id: string;
-  parentId: string | null;
-  childrenIds: string[];
-  level: string;
-  grassrootsKind?: string;
-};
-
-/**
- * The subtree of an organisation on a date as the metric functions read a tree: each organisation
- * in it with its parent, children (in the order of their ids) and level, from the same range search
- * as `subtreeIdsAsOf`. Empty when the organisation does not exist on that date.
- */
-export async function subtreeAsOf(db: Db, organizationId: string, asOf: string): Promise<MetricTree> {
-  const nodes = new Map<string, SubtreeNode>();
-  const path = await storedPathAsOf(db, organizationId, asOf);
-  if (path === undefined) return { nodes };
-  const result = await db.execute(sql`select d.organization_id as id, d.parent_id, o.level, o.grassroots_kind
-  from organization_path d join organization o on o.id = d.organization_id
-  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
-    and ${pathHoldsOnSql(sql`d`, asOf)}
-  order by (d.path collate "C")`);
-  type Row = { id: string; parent_id: string | null; level: string; grassroots_kind: string | null };
-  for (const row of rowsOf<Row>(result)) {
-    const node: SubtreeNode = { id: row.id, parentId: row.parent_id, childrenIds: [], level: row.level };
-    if (row.grassroots_kind !== null) node.grassrootsKind = row.grassroots_kind;
-    nodes.set(row.id, node);
-    // Parents come before their children in path order, and children in the order of their ids.
-    if (row.id !== organizationId && row.parent_id !== null)
-      nodes.get(row.parent_id)?.childrenIds.push(row.id);
-  }
-  return { nodes };
 }
 
 /** The ids of an organisation's children on a date, in the order of their ids. */

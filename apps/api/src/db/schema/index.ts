@@ -2,4 +2,5 @@
 // generated from these files.
 export * from "./content.js";
 export * from "./members.js";
+export * from "./metrics.js";
 export * from "./organizations.js";

@@ -1,0 +1,454 @@
+// Every metric of the domain's catalogue as a SQL aggregate: over the member timelines kept by
+// member-timelines.ts, the referrals and the organisation ratings, for the organisations a figure
+// covers. Each answer equals the domain's function on the same records (metrics-sql.test.ts proves
+// it on generated data) and carries the provenance the domain would give it.
+import {
+  AGE_BUCKETS,
+  ageBucketOf,
+  buildProvenance,
+  type CalendarDate,
+  type DistributionValue,
+  GENDER_BUCKETS,
+  type Instant,
+  isStrongBranch,
+  METRICS,
+  type MemberFlowKind,
+  type MetricDefinition,
+  type MetricId,
+  type MetricResult,
+  NOT_RATED,
+  type OrganizationScope,
+  type Period,
+  type RateValue,
+  ratingDistributionKeys,
+  resolveOrganizationTree,
+  subtreeIds,
+  toRate,
+  yearEndAsOf,
+  yearOf,
+} from "@sodoan/domain";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { childIdsAsOf, loadOrganizationRecords, rowsOf, subtreeIdsAsOf } from "./tree.js";
+
+/**
+ * A metric question for SQL: the organisation asked about, the ids the figure covers (its subtree
+ * on the date, or itself alone for `own`), and the dates the metric's question needs.
+ */
+export type SqlMetricQuery = {
+  organizationId: string;
+  unitIds: readonly string[];
+  scope: OrganizationScope;
+  knownAt?: Instant | undefined;
+  computedAt: Instant;
+  /** Stock, year and cohort questions. */
+  asOf: CalendarDate;
+  /** Flow and cohort questions. */
+  period?: Period | undefined;
+  /** Year questions. */
+  year?: number | undefined;
+};
+
+/** The ids a figure covers as a one-column relation; one parameter however many there are. */
+function scopeSql(ids: readonly string[]): SQL {
+  return sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as id)`;
+}
+
+/** The timeline rows as known at `knownAt` (now when absent). */
+function knownSql(alias: string, knownAt: Instant | undefined): SQL {
+  const a = sql.raw(alias);
+  if (knownAt === undefined) return sql`${a}.recorded_to is null`;
+  return sql`${a}.recorded_from <= ${knownAt}::timestamptz
+    and (${a}.recorded_to is null or ${a}.recorded_to > ${knownAt}::timestamptz)`;
+}
+
+/** Roll spells in the scope holding on a date: at most one per member. */
+function onRollSql(query: SqlMetricQuery, date: CalendarDate): SQL {
+  return sql`from member_roll_spell s
+    where ${knownSql("s", query.knownAt)}
+      and s.valid_from <= ${date}::date and (s.valid_until is null or s.valid_until > ${date}::date)
+      and s.unit_id in ${scopeSql(query.unitIds)}`;
+}
+
+async function rowsFrom<T>(db: Db, query: SQL): Promise<T[]> {
+  return rowsOf<T>(await db.execute(query));
+}
+
+function provenance(
+  definition: MetricDefinition,
+  query: SqlMetricQuery,
+  recordsCounted: number,
+  dates: { asOf?: CalendarDate; period?: Period | undefined },
+) {
+  return buildProvenance(definition, {
+    organizationId: query.organizationId,
+    computedAt: query.computedAt,
+    knownAt: query.knownAt,
+    recordsCounted,
+    ...dates,
+  });
+}
+
+function periodOf(query: SqlMetricQuery): Period {
+  if (query.period === undefined) throw new Error("This metric is asked over a period");
+  return query.period;
+}
+
+function yearOfQuery(query: SqlMetricQuery): number {
+  return query.year ?? yearOf(query.asOf);
+}
+
+async function countActive(db: Db, query: SqlMetricQuery) {
+  const [row] = await rowsFrom<{ count: number; postponed: number }>(
+    db,
+    sql`select count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
+      ${onRollSql(query, query.asOf)}`,
+  );
+  const count = row?.count ?? 0;
+  return {
+    value: { count, postponed: row?.postponed ?? 0 },
+    provenance: provenance(METRICS.activeMembers, query, count, { asOf: query.asOf }),
+  };
+}
+
+const FLOW_KIND: Record<MemberFlowKind, string> = {
+  admissions: "admission",
+  transfersIn: "transfer_in",
+  transfersOut: "transfer_out",
+  maturations: "maturation",
+  removals: "removal",
+  expulsions: "expulsion",
+  deaths: "death",
+};
+
+// The domain's `isCountedTransition`: a transfer counts only where it crosses the scope's boundary.
+function crossesSql(kind: string, scope: SQL): SQL {
+  const isFromInside = sql`coalesce(t.from_unit_id in ${scope}, false)`;
+  const isToInside = sql`coalesce(t.to_unit_id in ${scope}, false)`;
+  switch (kind) {
+    case "admission":
+      return isToInside;
+    case "transfer_in":
+      return sql`${isToInside} and not ${isFromInside}`;
+    case "transfer_out":
+      return sql`${isFromInside} and not ${isToInside}`;
+    default:
+      return isFromInside;
+  }
+}
+
+async function countFlow(db: Db, flow: MemberFlowKind, query: SqlMetricQuery) {
+  const period = periodOf(query);
+  const kind = FLOW_KIND[flow];
+  const [row] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from member_transition t
+      where ${knownSql("t", query.knownAt)} and t.kind = ${kind}
+        and t.effective_date between ${period.from}::date and ${period.to}::date
+        and ${crossesSql(kind, scopeSql(query.unitIds))}`,
+  );
+  const count = row?.count ?? 0;
+  return { value: count, provenance: provenance(METRICS[flow], query, count, { period }) };
+}
+
+/** A member's residence registration or rating for a year, effective by a date: one per member. */
+function yearFactsSql(
+  query: SqlMetricQuery,
+  kind: "residence" | "rating",
+  year: number,
+  by: CalendarDate,
+): SQL {
+  return sql`(select y.member_id, y.level from member_year_fact y
+    where y.kind = ${kind} and y.year = ${year} and y.effective_date <= ${by}::date
+      and ${knownSql("y", query.knownAt)})`;
+}
+
+async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
+  const year = yearOfQuery(query);
+  const at = yearEndAsOf(year, query.asOf);
+  const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
+    db,
+    sql`select count(*)::int as denominator,
+        count(*) filter (where s.member_id in (
+          select y.member_id from ${yearFactsSql(query, "residence", year, at)} y
+        ))::int as numerator
+      ${onRollSql(query, at)}`,
+  );
+  const denominator = row?.denominator ?? 0;
+  return {
+    value: toRate(row?.numerator ?? 0, denominator),
+    provenance: provenance(METRICS.residenceRate, query, denominator, { asOf: at }),
+  };
+}
+
+/** The referrals of organisations in the scope, recorded by `knownAt`, with their admission date as known then. */
+function referralsSql(query: SqlMetricQuery): SQL {
+  const known = (column: SQL) =>
+    query.knownAt === undefined ? sql`true` : sql`${column} <= ${query.knownAt}::timestamptz`;
+  return sql`(select r.member_id, r.referred_on, (
+      select (step.value->>'date')::date
+      from jsonb_array_elements(r.data->'steps') with ordinality as step(value, n)
+      where step.value->>'stage' = 'admitted_probationary'
+        and ${known(sql`(step.value->>'recordedAt')::timestamptz`)}
+      order by step.n limit 1
+    ) as admitted_on
+    from referral r
+    where r.organization_id in ${scopeSql(query.unitIds)} and ${known(sql`r.recorded_at`)}) as r`;
+}
+
+async function countReferrals(db: Db, query: SqlMetricQuery) {
+  const period = periodOf(query);
+  const [row] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(distinct r.member_id)::int as count from ${referralsSql(query)}
+      where r.referred_on between ${period.from}::date and ${period.to}::date`,
+  );
+  const count = row?.count ?? 0;
+  return { value: count, provenance: provenance(METRICS.referrals, query, count, { period }) };
+}
+
+async function countPartyAdmissions(db: Db, query: SqlMetricQuery) {
+  const period = periodOf(query);
+  const [row] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(distinct r.member_id)::int as count from ${referralsSql(query)}
+      where r.admitted_on between ${period.from}::date and ${period.to}::date`,
+  );
+  const count = row?.count ?? 0;
+  return { value: count, provenance: provenance(METRICS.partyAdmissions, query, count, { period }) };
+}
+
+async function computeReferralCohortRate(db: Db, query: SqlMetricQuery) {
+  const period = periodOf(query);
+  const [row] = await rowsFrom<{ referred: number; admitted: number }>(
+    db,
+    sql`select count(distinct r.member_id)::int as referred,
+        count(distinct r.member_id) filter (where r.admitted_on <= ${query.asOf}::date)::int as admitted
+      from ${referralsSql(query)}
+      where r.referred_on between ${period.from}::date and ${period.to}::date
+        and r.referred_on <= ${query.asOf}::date`,
+  );
+  const referred = row?.referred ?? 0;
+  return {
+    value: toRate(row?.admitted ?? 0, referred),
+    provenance: provenance(METRICS.referralCohortRate, query, referred, { period, asOf: query.asOf }),
+  };
+}
+
+/** Counts by key added to a distribution that starts with every key of the year's scale at zero. */
+function distribution(keys: readonly string[], counts: readonly { key: string; count: number }[]) {
+  const buckets: Record<string, number> = Object.fromEntries(keys.map((key) => [key, 0]));
+  let total = 0;
+  for (const { key, count } of counts) {
+    buckets[key] = (buckets[key] ?? 0) + count;
+    total += count;
+  }
+  return { buckets, total };
+}
+
+async function computeMemberRatings(db: Db, query: SqlMetricQuery): Promise<MetricResult<DistributionValue>> {
+  const year = yearOfQuery(query);
+  const at = yearEndAsOf(year, query.asOf);
+  // The rated by level, then everyone else on the roll as not rated.
+  const rated = await rowsFrom<{ key: string; count: number }>(
+    db,
+    sql`select y.level as key, count(*)::int as count from ${yearFactsSql(query, "rating", year, query.asOf)} y
+      where y.member_id in (select s.member_id ${onRollSql(query, at)})
+      group by 1`,
+  );
+  const [roll] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(*)::int as count ${onRollSql(query, at)}`,
+  );
+  const ratedCount = rated.reduce((sum, row) => sum + row.count, 0);
+  const counts = [...rated, { key: NOT_RATED, count: (roll?.count ?? 0) - ratedCount }];
+  const value = distribution(ratingDistributionKeys("member", year), counts);
+  return { value, provenance: provenance(METRICS.memberRatings, query, value.total, { asOf: at }) };
+}
+
+/**
+ * The level in force for each organisation of `ids` for the year, as the domain's
+ * `organizationRatingsForYear` picks it: the latest effective by the as-of date, then the latest recorded.
+ */
+function ratingsInForceSql(query: SqlMetricQuery, year: number, ids: SQL): SQL {
+  const known = query.knownAt === undefined ? sql`true` : sql`g.recorded_at <= ${query.knownAt}::timestamptz`;
+  return sql`(select distinct on (g.organization_id) g.organization_id, g.level_id
+    from organization_rating g
+    where g.organization_id in ${ids} and g.year = ${year}
+      and g.effective_date <= ${query.asOf}::date and ${known}
+    order by g.organization_id, g.effective_date desc, g.recorded_at desc, g.id desc)`;
+}
+
+async function computeOrganizationRatings(
+  db: Db,
+  query: SqlMetricQuery,
+): Promise<MetricResult<DistributionValue>> {
+  const year = yearOfQuery(query);
+  // The organisations below the one asked about; itself only when asked about alone.
+  const ids = query.unitIds.filter((id) => query.scope === "own" || id !== query.organizationId);
+  const scope = scopeSql(ids);
+  const counts = await rowsFrom<{ key: string; count: number }>(
+    db,
+    sql`select coalesce(g.level_id, ${NOT_RATED}) as key, count(*)::int as count
+      from ${scope} o left join ${ratingsInForceSql(query, year, scope)} g on g.organization_id = o.id
+      group by 1`,
+  );
+  const value = distribution(ratingDistributionKeys("organization", year), counts);
+  return {
+    value,
+    provenance: provenance(METRICS.organizationRatings, query, value.total, { asOf: query.asOf }),
+  };
+}
+
+async function computeStrongBranchShare(db: Db, query: SqlMetricQuery): Promise<MetricResult<RateValue>> {
+  const year = yearOfQuery(query);
+  const strong = ratingDistributionKeys("organization", year).filter((level) => isStrongBranch(level, year));
+  const scope = scopeSql(query.unitIds);
+  // A branch is what the domain's `canHoldMembers` says holds members: a Chi đoàn or a Chi đoàn cơ sở.
+  const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
+    db,
+    sql`select count(*)::int as denominator,
+        count(*) filter (where g.level_id in (select jsonb_array_elements_text(${JSON.stringify(strong)}::jsonb)))::int as numerator
+      from organization o left join ${ratingsInForceSql(query, year, scope)} g on g.organization_id = o.id
+      where o.id in ${scope}
+        and (o.level = 'branch' or (o.level = 'grassroots' and o.grassroots_kind = 'branch'))`,
+  );
+  const denominator = row?.denominator ?? 0;
+  return {
+    value: toRate(row?.numerator ?? 0, denominator),
+    provenance: provenance(METRICS.strongBranchShare, query, denominator, { asOf: query.asOf }),
+  };
+}
+
+async function countOnRollWhere(db: Db, query: SqlMetricQuery, definition: MetricDefinition, where: SQL) {
+  const [row] = await rowsFrom<{ count: number }>(
+    db,
+    sql`select count(*)::int as count from (select s.member_id ${onRollSql(query, query.asOf)}) s
+      join member_metric_profile p on p.member_id = s.member_id
+      where ${where}`,
+  );
+  const count = row?.count ?? 0;
+  return { value: count, provenance: provenance(definition, query, count, { asOf: query.asOf }) };
+}
+
+/** Members on the roll as of the date, counted by a column of their profile. */
+async function countByProfile<K extends string>(
+  db: Db,
+  query: SqlMetricQuery,
+  definition: MetricDefinition,
+  keys: readonly K[],
+  column: "birth_year" | "gender",
+  keyOf: (value: number | string | null) => K,
+): Promise<MetricResult<DistributionValue<K>>> {
+  const rows = await rowsFrom<{ value: number | string | null; count: number }>(
+    db,
+    sql`select p.${sql.raw(column)} as value, count(*)::int as count
+      from (select s.member_id ${onRollSql(query, query.asOf)}) s
+      left join member_metric_profile p on p.member_id = s.member_id
+      group by 1`,
+  );
+  const buckets = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
+  let total = 0;
+  for (const row of rows) {
+    buckets[keyOf(row.value)] += row.count;
+    total += row.count;
+  }
+  return {
+    value: { buckets, total },
+    provenance: provenance(definition, query, total, { asOf: query.asOf }),
+  };
+}
+
+/**
+ * Any metric of the catalogue by id, in SQL.
+ * @example await computeMetricSql(db, "members.active", { organizationId, unitIds, scope: "subtree", asOf: "2017-08-31", computedAt })
+ */
+export async function computeMetricSql(
+  db: Db,
+  metricId: MetricId,
+  query: SqlMetricQuery,
+): Promise<MetricResult<unknown>> {
+  switch (metricId) {
+    case "members.active":
+      return countActive(db, query);
+    case "members.admissions":
+      return countFlow(db, "admissions", query);
+    case "members.transfers_in":
+      return countFlow(db, "transfersIn", query);
+    case "members.transfers_out":
+      return countFlow(db, "transfersOut", query);
+    case "members.maturations":
+      return countFlow(db, "maturations", query);
+    case "members.removals":
+      return countFlow(db, "removals", query);
+    case "members.expulsions":
+      return countFlow(db, "expulsions", query);
+    case "members.deaths":
+      return countFlow(db, "deaths", query);
+    case "members.residence_registration_rate":
+      return computeResidenceRate(db, query);
+    case "referrals.referred":
+      return countReferrals(db, query);
+    case "referrals.party_admissions":
+      return countPartyAdmissions(db, query);
+    case "referrals.cohort_admission_rate":
+      return computeReferralCohortRate(db, query);
+    case "ratings.members":
+      return computeMemberRatings(db, query);
+    case "ratings.organizations":
+      return computeOrganizationRatings(db, query);
+    case "ratings.strong_branch_share":
+      return computeStrongBranchShare(db, query);
+    case "members.reaching_30_next_year":
+      return countOnRollWhere(
+        db,
+        query,
+        METRICS.reachingUnionAgeNextYear,
+        sql`p.birth_year + 30 = ${yearOf(query.asOf) + 1}`,
+      );
+    case "members.past_30_not_matured":
+      return countOnRollWhere(
+        db,
+        query,
+        METRICS.pastUnionAge,
+        sql`p.past_union_age_on <= ${query.asOf}::date`,
+      );
+    case "members.age_structure":
+      // Grouped by birth year in SQL; the domain's `ageBucketOf` names each year's group.
+      return countByProfile(db, query, METRICS.ageStructure, AGE_BUCKETS, "birth_year", (birthYear) =>
+        ageBucketOf(birthYear === null ? undefined : String(birthYear).padStart(4, "0"), query.asOf),
+      );
+    case "members.gender_structure":
+      return countByProfile(db, query, METRICS.genderStructure, GENDER_BUCKETS, "gender", (gender) =>
+        gender === "male" || gender === "female" ? gender : "unknown",
+      );
+  }
+}
+
+/** The organisations a figure covers on a date: an organisation's subtree, and its children. */
+export type MetricScopes = {
+  subtree(organizationId: string): Promise<string[]>;
+  children(organizationId: string): Promise<string[]>;
+};
+
+/**
+ * The tree a metric is read in on a date. As known now, from the tree's SQL; as known at a
+ * moment, from the domain's tree over the records recorded by then.
+ */
+export async function resolveMetricScopes(
+  db: Db,
+  asOf: CalendarDate,
+  knownAt: Instant | undefined,
+): Promise<MetricScopes> {
+  if (knownAt === undefined) {
+    return {
+      subtree: (organizationId) => subtreeIdsAsOf(db, organizationId, asOf),
+      children: (organizationId) => childIdsAsOf(db, organizationId, asOf),
+    };
+  }
+  const tree = resolveOrganizationTree(await loadOrganizationRecords(db), { asOf, knownAt });
+  return {
+    subtree: async (organizationId) => subtreeIds(tree, organizationId),
+    children: async (organizationId) => [...(tree.nodes.get(organizationId)?.childrenIds ?? [])],
+  };
+}
