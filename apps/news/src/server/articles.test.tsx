@@ -33,10 +33,17 @@ let apiUrl: string;
 let askedFor: Record<string, string> = {};
 
 beforeAll(async () => {
-  const stub = new Hono().get("/api/v1/public/articles", (c) => {
-    askedFor = c.req.query();
-    return c.json({ items, total: items.length, page: 1, pageSize: 20 });
-  });
+  const stub = new Hono()
+    .get("/api/v1/public/articles", (c) => {
+      askedFor = c.req.query();
+      return c.json({ items, total: items.length, page: 1, pageSize: 20 });
+    })
+    .get("/api/v1/public/categories", (c) =>
+      c.json([
+        { category: "Phong trào", count: 1 },
+        { category: "Đại hội", count: 1 },
+      ]),
+    );
   const port = await getFreePort();
   apiUrl = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve) => {
