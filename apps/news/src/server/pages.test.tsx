@@ -1,3 +1,4 @@
+import { gzipSync } from "node:zlib";
 import { formatDateTime } from "@sodoan/domain";
 import { type StartedApi, startApi } from "@sodoan/testing";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
@@ -105,6 +106,13 @@ describe("an article page", () => {
       mainEntityOfPage: url,
       image: [`${PUBLIC_URL}/anh/${fixtures.imageId}`],
     });
+    expectNoProgram(page);
+  });
+
+  it("stays within the budget: HTML and CSS at most 30 KB gzip, with no script to run", async () => {
+    const css = await (await app.request("/styles/site.css")).text();
+    const bytes = gzipSync(page).byteLength + gzipSync(css).byteLength;
+    expect(bytes).toBeLessThanOrEqual(30 * 1024);
     expectNoProgram(page);
   });
 
