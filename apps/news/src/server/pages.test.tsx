@@ -130,6 +130,7 @@ describe("an article page", () => {
     expect(page).toContain("Không tìm thấy trang");
     expect(page).toContain('<meta name="robots" content="noindex"/>');
     expect(page).toContain('<a href="/">Về trang chủ</a>');
+    expect(page).toContain('<label for="tim-bai">Tìm bài viết (gõ có dấu hoặc không dấu)</label>');
   });
 });
 
