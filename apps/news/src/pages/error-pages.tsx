@@ -19,8 +19,13 @@ export function NotFoundPage() {
     <section className="notice">
       <h1 className="page-title">Không tìm thấy trang</h1>
       <p>Địa chỉ này không có trên trang tin, hoặc bài viết đã được gỡ xuống.</p>
+      <form className="search-form" method="get" action="/tim-kiem">
+        <label htmlFor="tim-bai">Tìm bài viết (gõ có dấu hoặc không dấu)</label>{" "}
+        <input id="tim-bai" type="search" name="q" required maxLength={200} />{" "}
+        <button type="submit">Tìm</button>
+      </form>
       <p>
-        <a href="/">Về trang chủ</a>
+        <a href="/">Về trang chủ</a> · <a href="/feed.xml">Tin mới nhất (Atom)</a>
       </p>
     </section>
   );

@@ -12,6 +12,16 @@ export type LayoutProps = {
   description?: string;
   /** Absolute URL of the page, for search engines and shared links. */
   canonicalUrl?: string;
+  /** Open Graph's kind of page. */
+  ogType?: "website" | "article";
+  /** Structured data for search engines (schema.org), written as JSON-LD. */
+  jsonLd?: Record<string, unknown>;
+  /** Atom feeds a reader's feed app finds from this page, site feed first. */
+  feeds?: { title: string; href: string }[];
+  /** Pages a search engine should not list (a search's results, an error). */
+  noIndex?: boolean;
+  /** The search box keeps what was searched. */
+  query?: string;
   stylesheets: string[];
   children: ReactNode;
 };
@@ -20,10 +30,16 @@ export function Layout({
   title,
   description = SITE_DESCRIPTION,
   canonicalUrl,
+  ogType = "website",
+  jsonLd,
+  feeds = [],
+  noIndex = false,
+  query,
   stylesheets,
   children,
 }: LayoutProps) {
   const fullTitle = title ? `${title} — ${SITE_NAME}` : `${SITE_NAME} — ${SITE_TAGLINE}`;
+  const shareTitle = title ?? SITE_NAME;
   return (
     <html lang="vi">
       <head>
@@ -32,12 +48,39 @@ export function Layout({
         <title>{fullTitle}</title>
         <meta name="description" content={description} />
         {canonicalUrl && <link rel="canonical" href={canonicalUrl} />}
+        {noIndex && <meta name="robots" content="noindex" />}
+        <meta property="og:site_name" content={SITE_NAME} />
+        <meta property="og:locale" content="vi_VN" />
+        <meta property="og:type" content={ogType} />
+        <meta property="og:title" content={shareTitle} />
+        <meta property="og:description" content={description} />
+        {canonicalUrl && <meta property="og:url" content={canonicalUrl} />}
+        <meta name="twitter:card" content="summary" />
+        <meta name="twitter:title" content={shareTitle} />
+        <meta name="twitter:description" content={description} />
+        {feeds.map((feed) => (
+          <link
+            key={feed.href}
+            rel="alternate"
+            type="application/atom+xml"
+            title={feed.title}
+            href={feed.href}
+          />
+        ))}
         <meta name="theme-color" content="#0b4ea2" />
         {/* No favicon request on every page until the site has one. */}
         <link rel="icon" href="data:," />
         {stylesheets.map((href) => (
           <link key={href} rel="stylesheet" href={href} />
         ))}
+        {jsonLd && (
+          // Data, not a program: browsers never run this type, and the policy allows no script.
+          <script
+            type="application/ld+json"
+            // JSON with "<" escaped cannot close the element.
+            dangerouslySetInnerHTML={{ __html: JSON.stringify(jsonLd).replace(/</g, "\\u003c") }}
+          />
+        )}
       </head>
       <body>
         <a className="skip-link" href="#noi-dung">
@@ -54,6 +97,13 @@ export function Layout({
                 <span className="site-tagline">{SITE_TAGLINE}</span>
               </span>
             </a>
+            <form className="site-search" method="get" action="/tim-kiem">
+              <label htmlFor="tu-khoa" className="visually-hidden">
+                Tìm kiếm tin bài
+              </label>
+              <input id="tu-khoa" type="search" name="q" defaultValue={query} placeholder="Tìm tin bài…" />
+              <button type="submit">Tìm</button>
+            </form>
           </div>
         </header>
         <main id="noi-dung" className="container site-main">
@@ -62,7 +112,7 @@ export function Layout({
         <footer className="site-footer">
           <div className="container">
             <p>
-              {SITE_NAME} · {SITE_TAGLINE}
+              {SITE_NAME} · {SITE_TAGLINE} · <a href="/feed.xml">Tin mới (Atom)</a>
             </p>
           </div>
         </footer>

@@ -31,12 +31,24 @@ const items = [
 let server: Server;
 let apiUrl: string;
 let askedFor: Record<string, string> = {};
+let commentFrom: string | undefined;
 
 beforeAll(async () => {
-  const stub = new Hono().get("/api/v1/public/articles", (c) => {
-    askedFor = c.req.query();
-    return c.json({ items, total: items.length, page: 1, pageSize: 20 });
-  });
+  const stub = new Hono()
+    .get("/api/v1/public/articles", (c) => {
+      askedFor = c.req.query();
+      return c.json({ items, total: items.length, page: 1, pageSize: 20 });
+    })
+    .post("/api/v1/public/articles/:slug/comments", (c) => {
+      commentFrom = c.req.header("X-Forwarded-For");
+      return c.json({ status: "pending" }, 202);
+    })
+    .get("/api/v1/public/categories", (c) =>
+      c.json([
+        { category: "Phong trào", count: 1 },
+        { category: "Đại hội", count: 1 },
+      ]),
+    );
   const port = await getFreePort();
   apiUrl = `http://127.0.0.1:${port}`;
   await new Promise<void>((resolve) => {
@@ -71,5 +83,18 @@ describe("the home page with published articles", () => {
     expect(html).toContain("Hơn 500 đoàn viên &lt;b&gt;tham gia&lt;/b&gt;.");
     expect(html).not.toContain("Chưa có bài viết nào.");
     expect(html).not.toContain("<script");
+  });
+});
+
+describe("a comment sent through the news server", () => {
+  it("reaches the API with the reader's address, so that its rate limit counts per reader", async () => {
+    const app = createNewsServer({ apiUrl, publicUrl: "http://localhost:3000", assets: sourceAssets() });
+    const response = await app.request("/bai-viet/dai-hoi-doan-phuong-ben-nghe/binh-luan", {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.7" },
+      body: new URLSearchParams({ authorName: "Lan", body: "Hay quá" }).toString(),
+    });
+    expect(response.status).toBe(303);
+    expect(commentFrom).toBe("203.0.113.7");
   });
 });

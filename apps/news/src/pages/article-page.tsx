@@ -1,0 +1,256 @@
+// An article: its facts, the body blocks of the domain's article model, the figures it quotes with a
+// link to where each comes from, related articles, approved comments and the comment form.
+import { type BodyBlock, formatDateTime } from "@sodoan/domain";
+import type { ArticleSummary, PublicArticle, PublicComment } from "../server/api-client";
+import { describeFigureTime, formatFigureValue } from "./figures";
+import {
+  articlePath,
+  categoryPath,
+  commentPath,
+  conferencePath,
+  figurePath,
+  imagePath,
+  isStoredImage,
+} from "./paths";
+
+/** The narrower copies the API keeps of every stored image wider than them. */
+const IMAGE_WIDTHS = [320, 640, 1024] as const;
+/** The body column: the full width on a phone, at most about 44rem beside nothing on a wide screen. */
+const IMAGE_SIZES = "(max-width: 46rem) calc(100vw - 2rem), 44rem";
+
+/** What the comment form shows after a reader sent it. */
+export type CommentFormState =
+  | { kind: "idle" }
+  | { kind: "pending" }
+  | { kind: "invalid"; messages: string[]; authorName: string; body: string }
+  | { kind: "closed" };
+
+export type ArticlePageProps = {
+  article: PublicArticle;
+  related: ArticleSummary[];
+  comments: PublicComment[];
+  commentForm: CommentFormState;
+};
+
+export function ArticlePage({ article, related, comments, commentForm }: ArticlePageProps) {
+  let figureNumber = 0;
+  return (
+    <>
+      <article className="article" aria-labelledby="tieu-de">
+        <header>
+          <p className="article-meta">
+            <a className="article-category" href={categoryPath(article.category)}>
+              {article.category}
+            </a>
+          </p>
+          <h1 id="tieu-de" className="page-title">
+            {article.title}
+          </h1>
+          <dl className="article-facts">
+            <div>
+              <dt>Đơn vị</dt>
+              <dd>{article.organizationName}</dd>
+            </div>
+            {article.author && (
+              <div>
+                <dt>Tác giả</dt>
+                <dd>{article.author}</dd>
+              </div>
+            )}
+            {article.source && (
+              <div>
+                <dt>Nguồn</dt>
+                <dd>
+                  {article.source.url ? (
+                    <a href={article.source.url}>{article.source.name}</a>
+                  ) : (
+                    article.source.name
+                  )}
+                </dd>
+              </div>
+            )}
+            <div>
+              <dt>Đăng lúc</dt>
+              <dd>
+                <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt, "vi")}</time>{" "}
+                (GMT+7)
+              </dd>
+            </div>
+          </dl>
+          <p className="article-lead">{article.lead}</p>
+        </header>
+        <div className="article-body">
+          {article.body.map((block, index) => {
+            if (block.type === "figure") figureNumber += 1;
+            return (
+              // Blocks have no ids of their own; their order on a rendered page never changes.
+              <Block key={index} block={block} slug={article.slug} figureNumber={figureNumber} />
+            );
+          })}
+        </div>
+        {article.conferenceId && (
+          <p className="article-conference">
+            <a href={conferencePath(article.conferenceId)}>Xem hồ sơ hội nghị được đưa tin</a>
+          </p>
+        )}
+      </article>
+      {related.length > 0 && (
+        <section className="related" aria-labelledby="bai-lien-quan">
+          <h2 id="bai-lien-quan">Bài cùng chuyên mục</h2>
+          <ul>
+            {related.map((item) => (
+              <li key={item.id}>
+                <a href={articlePath(item.slug)}>{item.title}</a>
+              </li>
+            ))}
+          </ul>
+        </section>
+      )}
+      <Comments slug={article.slug} comments={comments} form={commentForm} />
+    </>
+  );
+}
+
+function Block({ block, slug, figureNumber }: { block: BodyBlock; slug: string; figureNumber: number }) {
+  switch (block.type) {
+    case "paragraph":
+      return <p>{block.text}</p>;
+    case "heading":
+      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
+    case "quote":
+      return (
+        <blockquote>
+          <p>{block.text}</p>
+          {block.attribution && <footer>— {block.attribution}</footer>}
+        </blockquote>
+      );
+    case "image":
+      return <ArticleImage block={block} />;
+    case "figure":
+      return (
+        <aside className="quoted-figure" aria-label="Số liệu">
+          <p>
+            <strong className="figure-value">
+              {formatFigureValue(block.figure.value, block.figure.unit)}
+            </strong>{" "}
+            {block.label} <span className="figure-time">({describeFigureTime(block.figure)})</span>
+          </p>
+          <p className="figure-source">
+            <a href={figurePath(slug, figureNumber)}>Nguồn số liệu</a>
+          </p>
+        </aside>
+      );
+  }
+}
+
+function ArticleImage({ block }: { block: Extract<BodyBlock, { type: "image" }> }) {
+  const widths = isStoredImage(block.src)
+    ? [...IMAGE_WIDTHS.filter((width) => width < block.width), block.width]
+    : [];
+  // The 640 px copy suits most phones; a smaller original is sent as it is.
+  const fallback = widths.find((width) => width >= 640) ?? block.width;
+  return (
+    <figure className="article-image">
+      <img
+        src={imagePath(block.src, widths.length > 0 ? fallback : undefined)}
+        {...(widths.length > 1
+          ? {
+              srcSet: widths.map((width) => `${imagePath(block.src, width)} ${width}w`).join(", "),
+              sizes: IMAGE_SIZES,
+            }
+          : {})}
+        width={block.width}
+        height={block.height}
+        alt={block.alt}
+        loading="lazy"
+        decoding="async"
+      />
+      {(block.caption || block.credit) && (
+        <figcaption>
+          {block.caption}
+          {block.credit && <span className="image-credit"> Ảnh: {block.credit}</span>}
+        </figcaption>
+      )}
+    </figure>
+  );
+}
+
+function Comments({
+  slug,
+  comments,
+  form,
+}: {
+  slug: string;
+  comments: PublicComment[];
+  form: CommentFormState;
+}) {
+  const invalid = form.kind === "invalid" ? form : undefined;
+  return (
+    <section className="comments" id="binh-luan" aria-labelledby="tieu-de-binh-luan">
+      <h2 id="tieu-de-binh-luan">Bình luận ({comments.length})</h2>
+      {comments.length === 0 ? (
+        <p className="empty">Chưa có bình luận nào được duyệt.</p>
+      ) : (
+        <ol className="comment-list">
+          {comments.map((comment) => (
+            <li key={comment.id}>
+              <p className="comment-meta">
+                <strong>{comment.authorName}</strong> ·{" "}
+                <time dateTime={comment.createdAt}>{formatDateTime(comment.createdAt, "vi")}</time>
+              </p>
+              <p>{comment.body}</p>
+            </li>
+          ))}
+        </ol>
+      )}
+      {form.kind === "pending" && (
+        <p className="notice" role="status">
+          Cảm ơn bạn! Bình luận đã được gửi và đang chờ duyệt.
+        </p>
+      )}
+      {form.kind === "closed" && (
+        <p className="notice" role="alert">
+          Bài viết này không nhận bình luận.
+        </p>
+      )}
+      {invalid && (
+        <div className="notice notice-error" role="alert">
+          <p>Bình luận chưa được gửi:</p>
+          <ul>
+            {invalid.messages.map((message) => (
+              <li key={message}>{message}</li>
+            ))}
+          </ul>
+        </div>
+      )}
+      <form className="comment-form" method="post" action={commentPath(slug)}>
+        <h3>Gửi bình luận</h3>
+        <p className="form-hint">Bình luận được đăng sau khi ban biên tập duyệt.</p>
+        <label htmlFor="ten">Họ và tên</label>
+        <input
+          id="ten"
+          name="authorName"
+          required
+          maxLength={80}
+          autoComplete="name"
+          defaultValue={invalid?.authorName}
+        />
+        <label htmlFor="binh-luan-noi-dung">Nội dung</label>
+        <textarea
+          id="binh-luan-noi-dung"
+          name="body"
+          required
+          maxLength={2000}
+          rows={5}
+          defaultValue={invalid?.body}
+        />
+        {/* Hidden from people and screen readers; a robot that fills every field fills this one. */}
+        <div className="hp" aria-hidden="true">
+          <label htmlFor="website">Để trống ô này</label>
+          <input id="website" name="website" tabIndex={-1} autoComplete="off" />
+        </div>
+        <button type="submit">Gửi bình luận</button>
+      </form>
+    </section>
+  );
+}
