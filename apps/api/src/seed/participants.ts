@@ -18,10 +18,13 @@ export async function participantsOf(
   date: string,
   titles: readonly PositionTitle[],
 ): Promise<Participant[]> {
-  const [organization, held] = await Promise.all([
-    client.get<{ name: string }>(`/api/v1/organizations/${organizationId}?asOf=${date}`),
-    client.get<PositionsOnDate>(`/api/v1/organizations/${organizationId}/positions?asOf=${date}`),
-  ]);
+  // One after the other: inside the seed's transaction there is one connection.
+  const organization = await client.get<{ name: string }>(
+    `/api/v1/organizations/${organizationId}?asOf=${date}`,
+  );
+  const held = await client.get<PositionsOnDate>(
+    `/api/v1/organizations/${organizationId}/positions?asOf=${date}`,
+  );
   return held.positions
     .filter((position) => titles.includes(position.title))
     .flatMap((position) =>

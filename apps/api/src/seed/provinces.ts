@@ -118,6 +118,14 @@ export async function recordProvinceCadres(
   }
 }
 
+/** The secretaries of the district-level units on a date. */
+async function delegatesOf(client: SeedClient, tree: ProvinceTree, date: CalendarDate) {
+  const people = [];
+  for (const district of tree.districts)
+    people.push(...(await participantsOf(client, district.id, date, ["secretary"])));
+  return people;
+}
+
 /** The year-end review of a province with its directives for the next year, and the article on it. */
 export async function recordYearEndReview(
   client: SeedClient,
@@ -148,11 +156,7 @@ export async function recordYearEndReview(
       {
         kind: "people",
         label: "Bí thư các huyện, thị, thành đoàn",
-        people: (
-          await Promise.all(
-            tree.districts.map((district) => participantsOf(client, district.id, date, ["secretary"])),
-          )
-        ).flat(),
+        people: await delegatesOf(client, tree, date),
       },
     ],
     periodUnderReview: { from: `${year}-01-01`, to: date },
