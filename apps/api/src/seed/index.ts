@@ -89,7 +89,7 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
       members += records.members.length;
       await referMembers(client, {
         seed: plan.members.seed,
-        count: 40,
+        count: 25,
         records,
         grassrootsOf: new Map(provinceTree.units.map((unit) => [unit.id, unit.grassrootsId])),
         from: "2016-01-01",

@@ -30,6 +30,8 @@ const OCCUPATIONS = [
   ["Kinh doanh", 10],
 ] as const;
 
+const FIRST_RATED_YEAR = 2017;
+
 const REWARDS = [
   "Giấy khen Đoàn viên xuất sắc",
   "Giấy khen Thanh niên tiên tiến làm theo lời Bác",
@@ -143,7 +145,8 @@ function extraEvents(
   const taken = new Set(base.map((event) => event.effectiveDate));
   const extras: MemberEvent[] = [];
   const lastYear = Number((exit ?? options.to).slice(0, 4)) - 1;
-  for (let year = Number(admitted.slice(0, 4)) + 1; year <= lastYear; year++) {
+  // Ratings of the recent years only: both scales (before and from 2020) without a decade of them.
+  for (let year = Math.max(Number(admitted.slice(0, 4)) + 1, FIRST_RATED_YEAR); year <= lastYear; year++) {
     const on = `${year}-12-${String(random.int(10, 20))}`;
     if (taken.has(on) || !random.chance(0.85)) continue;
     extras.push({
