@@ -85,7 +85,7 @@ export const HA_NAM: ProvincePlan = {
     idPrefix: "hn-dv-",
     ethnicities: [["Kinh", 1]],
     from: "2008-01-01",
-    to: "2024-12-31",
+    to: "2025-06-30",
   },
 };
 

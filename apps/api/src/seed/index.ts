@@ -108,8 +108,8 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
     await recordProvinceCadres(client, tree(NAM_DINH), cadreNames.slice(0, 4), "2022-07-25");
     await recordProvinceCadres(client, tree(HAU_GIANG), cadreNames.slice(4), "2022-08-10");
     const reviews = [
-      await recordYearEndReview(client, tree(NAM_DINH), NAM_DINH, 2023),
-      await recordYearEndReview(client, tree(HAU_GIANG), HAU_GIANG, 2024),
+      await recordYearEndReview(client, tree(NAM_DINH), NAM_DINH, 2022),
+      await recordYearEndReview(client, tree(HAU_GIANG), HAU_GIANG, 2023),
     ];
     await recordComments(client, reviews);
     await recordDraft(client, tree(HA_NAM).provinceId);
@@ -146,7 +146,7 @@ async function recordComments(client: SeedClient, articles: { articleId: string;
     },
     ...articles.map((review, i) => ({
       slug: review.slug,
-      at: i === 0 ? "2023-12-22" : "2024-12-22",
+      at: i === 0 ? "2022-12-22" : "2023-12-22",
       authorName: i === 0 ? "Phạm Văn Hiếu" : "Nguyễn Thị Thu Trang",
       body: "Chúc các bạn đoàn viên năm mới nhiều sức trẻ, tiếp tục có những công trình thanh niên thiết thực.",
       decision: "approved",

@@ -51,7 +51,7 @@ export const HAU_GIANG: ProvincePlan = {
       ["Hoa", 3],
     ],
     from: "2008-01-01",
-    to: "2024-12-31",
+    to: "2025-06-30",
   },
 };
 
@@ -95,7 +95,7 @@ export const NAM_DINH: ProvincePlan = {
     idPrefix: "nd-dv-",
     ethnicities: [["Kinh", 1]],
     from: "2008-01-01",
-    to: "2024-12-31",
+    to: "2025-06-30",
   },
 };
 
