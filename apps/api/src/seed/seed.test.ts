@@ -157,7 +157,12 @@ describe.each(testDrivers)("the demo data on %s", (driver) => {
       for (const block of article.body) {
         if (block.figure === undefined) continue;
         const figure = block.figure;
-        const query = new URLSearchParams({ organizationId: figure.organizationId });
+        // Asked as known at the moment it was computed, the metric gives the quoted value exactly.
+        expect(figure.knownAt).toBe(figure.computedAt);
+        const query = new URLSearchParams({
+          organizationId: figure.organizationId,
+          knownAt: figure.knownAt ?? "",
+        });
         if (figure.asOf !== undefined) query.set("asOf", figure.asOf);
         if (figure.period !== undefined) {
           query.set("from", figure.period.from);
