@@ -90,7 +90,7 @@ export const HA_NAM: ProvincePlan = {
 };
 
 /** The day of the conference, and the date its figures are asked on (the end of the month before). */
-export const HA_NAM_CONFERENCE = { date: "2021-11-25", figuresAsOf: "2021-10-31" } as const;
+const HA_NAM_CONFERENCE = { date: "2021-11-25", figuresAsOf: "2021-10-31" } as const;
 
 const TERMS = [
   { from: "2017-07-20", to: "2022-07-19" },

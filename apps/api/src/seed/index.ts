@@ -1,7 +1,6 @@
 // The demo data: Sóc Trăng's Enterprise Bloc with the figures of 2017, Hà Nam with its conference
 // of 2021, and two more provinces, written into an empty database in one transaction, through the
 // import of register records and the API's own routes. The same code gives the same records.
-
 import type { LocalizedText } from "@sodoan/domain";
 import { generateMembers, SOC_TRANG } from "@sodoan/domain/reference";
 import { sql } from "drizzle-orm";
@@ -20,8 +19,6 @@ import {
 import { HAU_GIANG, NAM_DINH, recordProvinceCadres, recordYearEndReview } from "./provinces.js";
 import { importSocTrangRegister, recordSocTrangConference } from "./soc-trang.js";
 import { vietnamTime } from "./time.js";
-
-export { HA_NAM_CONFERENCE } from "./ha-nam.js";
 
 /** Serialises seeding when several processes try at once; an arbitrary constant. */
 const SEED_LOCK_KEY = 7_142_018;

@@ -3,7 +3,8 @@
 // checked by the domain's rules in the order it was recorded. A member whose history a rule refuses
 // is left out, and an extra event a rule refuses is dropped.
 import { type CalendarDate, type Member, type MemberEvent, validateMemberEvent } from "@sodoan/domain";
-import { createRandom, type Ethnicity, generateMembers } from "@sodoan/domain/reference";
+import { createRandom, type Ethnicity, generateMembers, type Random } from "@sodoan/domain/reference";
+import { daysAfter } from "./time.js";
 
 export type ProvinceMembersOptions = {
   seed: number;
@@ -38,14 +39,8 @@ const REWARDS = [
   "Giấy khen tình nguyện viên Mùa hè xanh",
 ] as const;
 
-/** A recording time three days after the event took effect, at ten in the morning in Vietnam. */
-function recordedAfter(date: CalendarDate): string {
-  const millis = Date.parse(`${date}T03:00:00Z`) + 3 * 86_400_000;
-  return `${new Date(millis + 7 * 3_600_000).toISOString().slice(0, 19)}+07:00`;
-}
-
 /** A member's level on the scale of a year: the scale changed in 2020. */
-function ratingLevel(random: ReturnType<typeof createRandom>, year: number): string {
+function ratingLevel(random: Random, year: number): string {
   return year < 2020
     ? random.weighted([
         ["excellent", 20],
@@ -130,16 +125,20 @@ function placeEvents(
 
 /** Yearly ratings while on the roll, and now and then a reward. */
 function extraEvents(
-  random: ReturnType<typeof createRandom>,
+  random: Random,
   memberId: string,
   base: readonly MemberEvent[],
   options: ProvinceMembersOptions,
 ): MemberEvent[] {
   const admitted = base[0]?.effectiveDate;
   if (admitted === undefined) return [];
+  // Rated while on the roll of the province: until leaving it for good.
   const exit = base.find(
     (event) =>
-      ["matured", "removed_from_roll", "expelled", "deceased"].includes(event.type) ||
+      event.type === "matured" ||
+      event.type === "removed_from_roll" ||
+      event.type === "deceased" ||
+      (event.type === "disciplined" && event.form === "expulsion") ||
       (event.type === "transfer_out" && event.toUnitId === options.elsewhereUnitId),
   )?.effectiveDate;
   const taken = new Set(base.map((event) => event.effectiveDate));
@@ -154,7 +153,7 @@ function extraEvents(
       memberId,
       type: "rated",
       effectiveDate: on,
-      recordedAt: recordedAfter(on),
+      recordedAt: daysAfter(on, 3, "10:00"),
       year,
       level: ratingLevel(random, year),
     });
@@ -166,7 +165,7 @@ function extraEvents(
           memberId,
           type: "rewarded",
           effectiveDate: rewardOn,
-          recordedAt: recordedAfter(rewardOn),
+          recordedAt: daysAfter(rewardOn, 3, "10:00"),
           title: random.pick(REWARDS),
           organizationId: options.rewardedBy,
         });
