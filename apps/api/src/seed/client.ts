@@ -49,6 +49,8 @@ export function createSeedClient(database: Database) {
       clock = new Date(instant);
     },
     get: async <T>(path: string) => (await send<T>("GET", path)).body,
+    /** A read with the ETag an update of the record must send. */
+    read: <T>(path: string) => send<T>("GET", path),
     post: <T>(path: string, body: unknown, ifMatch?: string) => send<T>("POST", path, body, ifMatch),
     patch: <T>(path: string, body: unknown, ifMatch: string) => send<T>("PATCH", path, body, ifMatch),
 

@@ -17,6 +17,7 @@ import {
   referMembers,
 } from "./province.js";
 import { HAU_GIANG, NAM_DINH, recordProvinceCadres, recordYearEndReview } from "./provinces.js";
+import { recordReorganisation } from "./reorganisation.js";
 import { importSocTrangRegister, recordSocTrangConference } from "./soc-trang.js";
 import { vietnamTime } from "./time.js";
 
@@ -110,6 +111,34 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
     ];
     await recordComments(client, reviews);
     await recordDraft(client, tree(HA_NAM).provinceId);
+
+    const districtsOf = (plan: ProvincePlan) => tree(plan).districts.map((district) => district.id);
+    await recordReorganisation(
+      client,
+      {
+        target: {
+          name: "Thành đoàn Cần Thơ",
+          englishName: "Cần Thơ City Youth Union",
+          establishedOn: "2004-01-01",
+        },
+        sourceIds: [SOC_TRANG.provinceId, tree(HAU_GIANG).provinceId],
+        districtIds: [SOC_TRANG.blocId, SOC_TRANG.cityId, ...districtsOf(HAU_GIANG)],
+      },
+      SOC_TRANG.centralId,
+    );
+    await recordReorganisation(
+      client,
+      {
+        target: {
+          name: "Tỉnh đoàn Ninh Bình",
+          englishName: "Ninh Bình Provincial Youth Union",
+          establishedOn: "1992-04-01",
+        },
+        sourceIds: [tree(HA_NAM).provinceId, tree(NAM_DINH).provinceId],
+        districtIds: [...districtsOf(HA_NAM), ...districtsOf(NAM_DINH)],
+      },
+      SOC_TRANG.centralId,
+    );
 
     const counts = await countRecords(db);
     return { ...counts, members, ms: Math.round(performance.now() - started) };

@@ -199,6 +199,38 @@ describe.each(testDrivers)("the demo data on %s", (driver) => {
     expect(conferencesReported.size).toBeGreaterThanOrEqual(4);
   });
 
+  it("records the reorganisation of 1 July 2025 as lineage events, each date answered with its own tree", async () => {
+    const path = async (id: string, asOf: string) =>
+      (
+        await demo.get<{ items: { id: string }[] }>(`/api/v1/organizations/${id}/ancestors?asOf=${asOf}`)
+      ).items.map((item) => item.id);
+    const enterprise = "dcs-thuy-san-ba-xuyen";
+    expect(await path(enterprise, "2017-08-31")).toEqual([
+      enterprise,
+      bloc,
+      SOC_TRANG.provinceId,
+      SOC_TRANG.centralId,
+    ]);
+    expect(await path(enterprise, "2025-07-01")).toEqual([
+      enterprise,
+      "thanh-doan-can-tho",
+      SOC_TRANG.centralId,
+    ]);
+    for (const id of [SOC_TRANG.provinceId, bloc, "tinh-doan-ha-nam", "thi-doan-phu-ly"]) {
+      const view = await demo.get<{ existsAsOf: boolean }>(`/api/v1/organizations/${id}?asOf=2025-07-01`);
+      expect(view.existsAsOf, id).toBe(false);
+    }
+    // No district level left under the merged province; in 2021 Hà Nam still had its six.
+    const levels = async (id: string, asOf: string) =>
+      (
+        await demo.get<{ items: { level: string }[] }>(`/api/v1/organizations/${id}/children?asOf=${asOf}`)
+      ).items.map((item) => item.level);
+    const ninhBinh = await levels("tinh-doan-ninh-binh", "2025-07-01");
+    expect(ninhBinh.length).toBeGreaterThanOrEqual(18);
+    expect(new Set(ninhBinh)).toEqual(new Set(["grassroots"]));
+    expect(await levels("tinh-doan-ha-nam", "2021-11-25")).toEqual(Array(6).fill("district"));
+  });
+
   it("refuses to seed a database that holds records, and changes nothing", async () => {
     const before = await demo.get<Page<unknown>>("/api/v1/articles");
     expect(await isDatabaseEmpty(demo.database.db)).toBe(false);
