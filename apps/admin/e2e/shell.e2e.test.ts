@@ -42,10 +42,11 @@ describe("the admin shell with the API behind it", () => {
   let api: StartedApi;
   let admin: Awaited<ReturnType<typeof startAdmin>>;
 
+  // A fresh API loads the demo data before it answers: allow for that on a busy machine.
   beforeAll(async () => {
-    api = await startApi();
+    api = await startApi({ timeoutMs: 240_000 });
     admin = await startAdmin(api.url);
-  });
+  }, 270_000);
 
   afterAll(async () => {
     await admin?.stop();

@@ -8,6 +8,8 @@ const EnvSchema = z.object({
     .url({ protocol: /^postgres(ql)?$/, error: "DATABASE_URL must be a postgres:// URL" })
     .optional(),
   DATA_DIR: z.string().min(1).default(".data"),
+  /** `auto`: an empty embedded database gets the demo data at start; `off`: it stays empty. */
+  DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -6,6 +6,7 @@ import { openChangeBus } from "./content/change-bus.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
 import { jsonLogger } from "./log.js";
+import { isDatabaseEmpty, seedDemoData } from "./seed/index.js";
 
 /** How long a stop waits for requests in flight before it closes the database anyway. */
 const DRAIN_TIMEOUT_MS = 10_000;
@@ -13,6 +14,11 @@ const DRAIN_TIMEOUT_MS = 10_000;
 const env = readEnv();
 const database = await openDatabase(databaseOptionsFrom(env));
 await database.migrate();
+// The embedded default comes alive with demo data; a PostgreSQL server gets it only by `pnpm seed`.
+if (database.driver === "pglite" && env.DEMO_DATA === "auto" && (await isDatabaseEmpty(database.db))) {
+  jsonLogger({ level: "info", msg: "loading demo data into the empty embedded database" });
+  jsonLogger({ level: "info", msg: "demo data loaded", ...(await seedDemoData(database)) });
+}
 const changes = await openChangeBus(database);
 
 const app = createApp({ database, now: () => new Date(), log: jsonLogger, changes });

@@ -10,8 +10,9 @@ const PUBLIC_URL = "https://tintuc.doan.example";
 
 let api: StartedApi;
 
+// An empty API: these tests are about the pages themselves, the e2e suite reads the demo data.
 beforeAll(async () => {
-  api = await startApi();
+  api = await startApi({ env: { DEMO_DATA: "off" } });
 });
 
 afterAll(async () => {

@@ -3,7 +3,7 @@ import type { MemberEvent } from "../member/events.js";
 import type { Gender, Member } from "../member/schema.js";
 import { addDays, type CalendarDate } from "../time/index.js";
 import { toVietnamInstant, vietnamMillis } from "./history.js";
-import { ETHNICITIES, generateFullName } from "./names.js";
+import { ETHNICITIES, type Ethnicity, generateFullName } from "./names.js";
 import { createRandom, laterDate } from "./random.js";
 
 /** What to generate. */
@@ -16,6 +16,8 @@ export type GenerateMembersOptions = {
   from?: CalendarDate;
   to?: CalendarDate;
   idPrefix?: string;
+  /** The ethnic groups names are drawn from, with weights; Sóc Trăng's proportions by default. */
+  ethnicities?: readonly (readonly [Ethnicity, number])[];
 };
 
 /** Generated members and their events, in the stored form. */
@@ -33,6 +35,7 @@ export function generateMembers(options: GenerateMembersOptions): GeneratedMembe
   const to = options.to ?? "2024-12-31";
   const prefix = options.idPrefix ?? "m";
   const units = options.unitIds;
+  const ethnicities = options.ethnicities ?? ETHNICITIES;
   if (units.length < 2) throw new Error("generateMembers needs at least two units");
   const lastAdmission = addDays(to, -730);
   const members: Member[] = new Array(options.count);
@@ -58,7 +61,7 @@ export function generateMembers(options: GenerateMembersOptions): GeneratedMembe
       : `${birthYear}${random.date("2001-01-01", "2001-12-31").slice(4)}`;
     members[i] = {
       id,
-      fullName: generateFullName(random, gender, random.weighted(ETHNICITIES)),
+      fullName: generateFullName(random, gender, random.weighted(ethnicities)),
       ...(random.chance(0.03) ? {} : { gender }),
       birthDate,
       createdAt: recorded(admitted),

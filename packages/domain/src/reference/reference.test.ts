@@ -105,3 +105,11 @@ test("generateMembers is deterministic and spreads members over the units", () =
   expect(a.members).toHaveLength(200);
   expect(a.events.filter((event) => event.type === "admitted")).toHaveLength(200);
 });
+
+test("generateMembers draws names from the ethnic groups it is given", () => {
+  const kinh = generateMembers({ count: 300, seed: 7, unitIds: ["u1", "u2"], ethnicities: [["Kinh", 1]] });
+  const khmerFamilies = ["Thạch ", "Sơn ", "Danh "];
+  expect(kinh.members.some((m) => khmerFamilies.some((family) => m.fullName.startsWith(family)))).toBe(false);
+  const mixed = generateMembers({ count: 300, seed: 7, unitIds: ["u1", "u2"] });
+  expect(mixed.members.some((m) => khmerFamilies.some((family) => m.fullName.startsWith(family)))).toBe(true);
+});
