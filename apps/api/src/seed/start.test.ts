@@ -7,6 +7,9 @@ import { afterEach, describe, expect, it } from "vitest";
 
 const serverUrl = process.env.TEST_DATABASE_URL || undefined;
 
+/** Starting the built API migrates a new database first: slow on two busy cores. */
+const START_TIMEOUT = 180_000;
+
 let api: StartedApi | undefined;
 afterEach(async () => {
   await api?.stop();
@@ -20,27 +23,35 @@ async function organizationCount(started: StartedApi): Promise<number> {
 }
 
 describe("the API at start", () => {
-  it("leaves a new embedded database empty with DEMO_DATA=off", async () => {
-    api = await startApi({ env: { DEMO_DATA: "off" } });
-    expect(await organizationCount(api)).toBe(0);
-    expect(api.output()).not.toContain("demo data loaded");
-  });
-
-  it.skipIf(serverUrl === undefined)("never loads demo data into an empty PostgreSQL database", async () => {
-    const name = `sodoan_test_${randomBytes(6).toString("hex")}`;
-    const admin = new pg.Client({ connectionString: serverUrl });
-    await admin.connect();
-    await admin.query(`create database "${name}"`);
-    try {
-      const url = new URL(serverUrl ?? "");
-      url.pathname = `/${name}`;
-      api = await startApi({ env: { DATABASE_URL: url.toString() } });
+  it(
+    "leaves a new embedded database empty with DEMO_DATA=off",
+    async () => {
+      api = await startApi({ env: { DEMO_DATA: "off" } });
       expect(await organizationCount(api)).toBe(0);
-      await api.stop();
-      api = undefined;
-    } finally {
-      await admin.query(`drop database if exists "${name}" with (force)`);
-      await admin.end();
-    }
-  });
+      expect(api.output()).not.toContain("demo data loaded");
+    },
+    START_TIMEOUT,
+  );
+
+  it.skipIf(serverUrl === undefined)(
+    "never loads demo data into an empty PostgreSQL database",
+    async () => {
+      const name = `sodoan_test_${randomBytes(6).toString("hex")}`;
+      const admin = new pg.Client({ connectionString: serverUrl });
+      await admin.connect();
+      await admin.query(`create database "${name}"`);
+      try {
+        const url = new URL(serverUrl ?? "");
+        url.pathname = `/${name}`;
+        api = await startApi({ env: { DATABASE_URL: url.toString() } });
+        expect(await organizationCount(api)).toBe(0);
+        await api.stop();
+        api = undefined;
+      } finally {
+        await admin.query(`drop database if exists "${name}" with (force)`);
+        await admin.end();
+      }
+    },
+    START_TIMEOUT,
+  );
 });
