@@ -21,7 +21,8 @@ beforeAll(async () => {
       `The news viewer is not built (${NEWS_ENTRY} is missing): run \`pnpm --filter @sodoan/news build\`.`,
     );
   }
-  [browser, api] = await Promise.all([launchBrowser(), startApi()]);
+  // An empty API holding only the fixtures, so that searches and lists find just them.
+  [browser, api] = await Promise.all([launchBrowser(), startApi({ env: { DEMO_DATA: "off" } })]);
   fixtures = await writeNewsFixtures(api.url);
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;

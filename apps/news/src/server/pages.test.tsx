@@ -13,7 +13,8 @@ let fixtures: NewsFixtures;
 let app: ReturnType<typeof createNewsServer>;
 
 beforeAll(async () => {
-  api = await startApi();
+  // An empty API: the pages are checked against the fixtures alone, not the demo data.
+  api = await startApi({ env: { DEMO_DATA: "off" } });
   fixtures = await writeNewsFixtures(api.url);
   // Three to a page, so that the four articles of the category take two pages.
   app = createNewsServer({ apiUrl: api.url, publicUrl: PUBLIC_URL, assets: sourceAssets(), pageSize: 3 });
