@@ -196,6 +196,9 @@ export async function refreshOrganizationPaths(db: Db, changedIds?: readonly str
     return;
   }
   const ids = [...new Set(changedIds)];
+  // PostgreSQL guesses a recursive walk huge and would compile it first (JIT), which takes longer
+  // than the few index lookups it is.
+  await db.execute(sql`set local jit = off`);
   // Each step looks its edges up through the indexes, one organisation at a time.
   const result = await db.execute(sql`with recursive
   ever_below (id) as (
