@@ -40,6 +40,7 @@ import { ApiError } from "../errors.js";
 import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
 import { refusalError } from "../http/refusal.js";
+import { subtreeQueryFields } from "../http/subtree-query.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
 /** The statuses a list can filter by: the domain's, and "not admitted" for a date before admission. */
@@ -47,13 +48,7 @@ export const MemberStatusFilterSchema = z.enum([...MEMBER_STATUSES, "not_admitte
 
 /** The filters shared by the member list and its CSV export. */
 export const MemberFilterQuerySchema = listQuerySchema(MEMBER_SORT_FIELDS).extend({
-  organizationId: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({ description: "Tổ chức và cấp dưới vào asOf / The organisation and its subtree as of asOf" }),
-  asOf: CalendarDateSchema.optional().openapi({ description: "Mặc định hôm nay / Default today" }),
+  ...subtreeQueryFields,
   status: MemberStatusFilterSchema.optional(),
   gender: GenderSchema.optional(),
   ageMin: z.coerce.number().int().min(0).max(150).optional(),

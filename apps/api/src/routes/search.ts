@@ -1,11 +1,12 @@
 // The admins' one search over members, organisations, conferences and articles, ranked and paged,
 // within an organisation's subtree on a date; and the query schemas the public search shares.
 import { createRoute, z } from "@hono/zod-openapi";
-import { bilingual, CalendarDateSchema, toVietnamDate } from "@sodoan/domain";
+import { bilingual, toVietnamDate } from "@sodoan/domain";
 import { type FoldedQuery, foldQuery } from "../content/search.js";
 import { SEARCH_KINDS, type SearchKind, searchRecords } from "../db/queries/search.js";
 import { subtreeIdsAsOf } from "../db/queries/tree.js";
 import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
+import { subtreeQueryFields } from "../http/subtree-query.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
 /** The longest query taken, as for the `q` of every list. */
@@ -74,13 +75,7 @@ export type SearchHitBody = z.infer<typeof SearchHitSchema>;
 const SearchQuerySchema = PageQuerySchema.extend({
   q: SearchTextSchema,
   kinds: kindsSchema(SEARCH_KINDS),
-  organizationId: z
-    .string()
-    .min(1)
-    .max(100)
-    .optional()
-    .openapi({ description: "Tổ chức và cấp dưới vào asOf / The organisation and its subtree as of asOf" }),
-  asOf: CalendarDateSchema.optional().openapi({ description: "Mặc định hôm nay / Default today" }),
+  ...subtreeQueryFields,
 });
 
 const searchRoute = createRoute({

@@ -95,7 +95,8 @@ export type MemberFlowKind =
   | "expulsions"
   | "deaths";
 
-const FLOW_TRANSITION: Record<MemberFlowKind, MemberTransition["kind"]> = {
+/** The kind of transition each member flow counts. */
+export const MEMBER_FLOW_TRANSITIONS: Readonly<Record<MemberFlowKind, MemberTransition["kind"]>> = {
   admissions: "admission",
   transfersIn: "transfer_in",
   transfersOut: "transfer_out",
@@ -135,7 +136,7 @@ export function countMemberFlow(
 ): MetricResult<number> {
   const index = resolveIndex(data, query.knownAt);
   const units = resolveScopeIds(query.tree, query.organizationId, query.scope);
-  const wanted = FLOW_TRANSITION[kind];
+  const wanted = MEMBER_FLOW_TRANSITIONS[kind];
   let count = 0;
   for (const entry of index.members) {
     for (const transition of entry.timeline.transitions) {

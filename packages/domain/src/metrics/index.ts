@@ -40,6 +40,7 @@ export {
   type GenderBucket,
   isCountedTransition,
   listMembersPastUnionAge,
+  MEMBER_FLOW_TRANSITIONS,
   type MemberFlowKind,
   yearEndAsOf,
 } from "./compute.js";

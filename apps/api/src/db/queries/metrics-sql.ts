@@ -11,6 +11,7 @@ import {
   GENDER_BUCKETS,
   type Instant,
   isStrongBranch,
+  MEMBER_FLOW_TRANSITIONS,
   METRICS,
   type MemberFlowKind,
   type MetricDefinition,
@@ -111,16 +112,6 @@ async function countActive(db: Db, query: SqlMetricQuery) {
   };
 }
 
-const FLOW_KIND: Record<MemberFlowKind, string> = {
-  admissions: "admission",
-  transfersIn: "transfer_in",
-  transfersOut: "transfer_out",
-  maturations: "maturation",
-  removals: "removal",
-  expulsions: "expulsion",
-  deaths: "death",
-};
-
 // The domain's `isCountedTransition`: a transfer counts only where it crosses the scope's boundary.
 function crossesSql(kind: string, scope: SQL): SQL {
   const isFromInside = sql`coalesce(t.from_unit_id in ${scope}, false)`;
@@ -139,7 +130,7 @@ function crossesSql(kind: string, scope: SQL): SQL {
 
 async function countFlow(db: Db, flow: MemberFlowKind, query: SqlMetricQuery) {
   const period = periodOf(query);
-  const kind = FLOW_KIND[flow];
+  const kind = MEMBER_FLOW_TRANSITIONS[flow];
   const [row] = await rowsFrom<{ count: number }>(
     db,
     sql`select count(*)::int as count from member_transition t
