@@ -158,16 +158,15 @@ export const documentRoutes = createRouter()
           sql`${SORTS[field]} ${sql.raw(direction === "desc" ? "desc nulls last" : "asc nulls last")}`,
       );
       const { db } = c.var.services.database;
-      const [rows, totals] = await Promise.all([
-        db
-          .select()
-          .from(document)
-          .where(where)
-          .orderBy(...order, sql`${document.id} collate "C"`)
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ total: sql<number>`count(*)::int` }).from(document).where(where),
-      ]);
+      // One after the other: inside a transaction (the demo data runs routes in one), a client takes one query at a time.
+      const rows = await db
+        .select()
+        .from(document)
+        .where(where)
+        .orderBy(...order, sql`${document.id} collate "C"`)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const totals = await db.select({ total: sql<number>`count(*)::int` }).from(document).where(where);
       return c.json(
         { items: rows.map(toView), total: totals[0]?.total ?? 0, page: query.page, pageSize: query.pageSize },
         200,

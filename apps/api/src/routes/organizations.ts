@@ -767,10 +767,8 @@ export const organizationRoutes = createRouter()
       const asOf = c.req.valid("query").asOf ?? todayOf(c);
       const { db } = c.var.services.database;
       await assertExists(c, id);
-      const [terms, records] = await Promise.all([
-        loadPositionTerms(db, { organizationId: id }),
-        loadOrganizationRecords(db, [id]),
-      ]);
+      const terms = await loadPositionTerms(db, { organizationId: id });
+      const records = await loadOrganizationRecords(db, [id]);
       const sources = { terms, organizations: records.organizations, lineageEvents: records.lineageEvents };
       const positions = POSITION_TITLES.map((title) => {
         const holders = holdersOn(id, title, asOf, terms).flatMap((person) =>

@@ -124,16 +124,15 @@ export const positionRoutes = createRouter()
       const where = conditions.length === 0 ? undefined : and(...conditions);
       const order = query.sort.map(({ field, direction }) => sql`${SORTS[field]} ${sql.raw(direction)}`);
       const { db } = c.var.services.database;
-      const [rows, totals] = await Promise.all([
-        db
-          .select()
-          .from(positionTerm)
-          .where(where)
-          .orderBy(...order, sql`${positionTerm.id} collate "C"`)
-          .limit(query.pageSize)
-          .offset((query.page - 1) * query.pageSize),
-        db.select({ total: sql<number>`count(*)::int` }).from(positionTerm).where(where),
-      ]);
+      // One after the other: inside a transaction (the demo data runs routes in one), a client takes one query at a time.
+      const rows = await db
+        .select()
+        .from(positionTerm)
+        .where(where)
+        .orderBy(...order, sql`${positionTerm.id} collate "C"`)
+        .limit(query.pageSize)
+        .offset((query.page - 1) * query.pageSize);
+      const totals = await db.select({ total: sql<number>`count(*)::int` }).from(positionTerm).where(where);
       return c.json(
         {
           items: rows.map(toPositionTerm),
