@@ -30,9 +30,11 @@ async function startAdmin(apiUrl: string) {
 
 let browser: Browser;
 
+// A first launch on a new machine builds Chromium's caches, and the other packages' tests share
+// the two cores: a minute is not always enough.
 beforeAll(async () => {
   browser = await launchBrowser();
-});
+}, 180_000);
 
 afterAll(async () => {
   await browser?.close();

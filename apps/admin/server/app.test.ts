@@ -82,6 +82,14 @@ describe("the built SPA", () => {
     expect(await response.text()).toContain('<div id="root">');
   });
 
+  it("forbids scripts from anywhere but its own origin, and framing", async () => {
+    const app = createAdminServer({ apiUrl: stubUrl, distDir });
+    const policy = (await app.request("/")).headers.get("content-security-policy") ?? "";
+    expect(policy).toContain("script-src 'self'");
+    expect(policy).toContain("frame-ancestors 'none'");
+    expect(policy).not.toContain("unsafe-inline");
+  });
+
   it("answers unknown page paths with index.html for the SPA's router", async () => {
     const app = createAdminServer({ apiUrl: stubUrl, distDir });
     const response = await app.request("/to-chuc/123/doan-vien");

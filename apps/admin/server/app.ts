@@ -52,7 +52,24 @@ export function createAdminServer({ apiUrl, distDir }: AdminServerOptions) {
   app.all("/api", (c) => forwardToApi(c, apiOrigin));
   app.all("/api/*", (c) => forwardToApi(c, apiOrigin));
 
-  app.use(secureHeaders({ crossOriginEmbedderPolicy: false }));
+  app.use(
+    secureHeaders({
+      crossOriginEmbedderPolicy: false,
+      // The SPA's own scripts and styles, its API on the same origin, images it uploads or previews
+      // (blob:, data:), and nothing from anywhere else; no inline script, no framing.
+      contentSecurityPolicy: {
+        defaultSrc: ["'self'"],
+        scriptSrc: ["'self'"],
+        styleSrc: ["'self'"],
+        imgSrc: ["'self'", "data:", "blob:"],
+        connectSrc: ["'self'"],
+        objectSrc: ["'none'"],
+        baseUri: ["'none'"],
+        formAction: ["'self'"],
+        frameAncestors: ["'none'"],
+      },
+    }),
+  );
   // Cache headers are set once the file is found: a header set inside serveStatic can miss the
   // response it built.
   app.use(async (c, next) => {

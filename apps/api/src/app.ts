@@ -3,13 +3,15 @@ import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
-import { UNRESTRICTED } from "./access.js";
+import { guard } from "./auth/guard.js";
 import type { Services } from "./context.js";
 import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
 import { silentLogger } from "./log.js";
 import { createRouter } from "./openapi.js";
 import { articleRoutes } from "./routes/articles.js";
+import { auditRoutes } from "./routes/audit.js";
+import { authRoutes } from "./routes/auth.js";
 import { changeRoutes } from "./routes/changes.js";
 import { commentRoutes } from "./routes/comments.js";
 import { conferenceRoutes } from "./routes/conferences.js";
@@ -18,6 +20,7 @@ import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
 import { memberCsvRoutes } from "./routes/member-csv.js";
 import { memberEventRoutes } from "./routes/member-events.js";
+import { memberPrivacyRoutes } from "./routes/member-privacy.js";
 import { memberRoutes } from "./routes/members.js";
 import { metricRoutes, publicMetricRoutes } from "./routes/metrics.js";
 import { organizationRecordRoutes } from "./routes/organization-records.js";
@@ -26,6 +29,7 @@ import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { searchRoutes } from "./routes/search.js";
+import { userRoutes } from "./routes/users.js";
 
 export type { Access } from "./access.js";
 export type { Services } from "./context.js";
@@ -57,8 +61,6 @@ export function createApp(services: Services) {
     .use(async (c, next) => {
       const started = performance.now();
       c.set("services", services);
-      // Accounts will narrow this to the signed-in user's scope; every data access reads it.
-      c.set("access", UNRESTRICTED);
       await next();
       log({
         level: c.res.status >= 500 ? "error" : "info",
@@ -72,11 +74,16 @@ export function createApp(services: Services) {
     })
     // Image uploads are held to their own, larger limit by their route.
     .use("/api/v1/*", (c, next) => (IMAGE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
+    // Who is asking and what they may reach, before any handler: see auth/policy.ts.
+    .use(guard)
     .route("/api/health", healthRoutes)
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public/changes", changeRoutes)
     .route("/api/v1/public/metrics", publicMetricRoutes)
     .route("/api/v1/public", publicRoutes)
+    .route("/api/v1/auth", authRoutes(services))
+    .route("/api/v1/users", userRoutes)
+    .route("/api/v1/audit", auditRoutes)
     .route("/api/v1/conferences", conferenceRoutes)
     .route("/api/v1/articles", articleRoutes)
     .route("/api/v1/comments", commentRoutes)
@@ -88,6 +95,7 @@ export function createApp(services: Services) {
     .route("/api/v1/members", memberCsvRoutes)
     .route("/api/v1/members", memberRoutes)
     .route("/api/v1/members", memberEventRoutes)
+    .route("/api/v1/members", memberPrivacyRoutes)
     .route("/api/v1/referrals", referralRoutes)
     .route("/api/v1/metrics", metricRoutes)
     .route("/api/v1/search", searchRoutes);

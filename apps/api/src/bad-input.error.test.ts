@@ -2,7 +2,8 @@
 // one error body, never a 5xx, and not a row changed anywhere.
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp, MAX_BODY_BYTES } from "./app.js";
+import { type createApp, MAX_BODY_BYTES } from "./app.js";
+import { createSignedInApp } from "./auth/test-session.js";
 import { rowsOf } from "./db/queries/tree.js";
 import { createTestDatabase, testDrivers } from "./db/test-database.js";
 import type { ErrorBody } from "./errors.js";
@@ -44,6 +45,10 @@ const BAD_BODIES: [string, string, string][] = [
   ["not JSON at all", "text/plain", "name=Chi đoàn"],
 ];
 
+function hasBody(operation: unknown): boolean {
+  return typeof operation === "object" && operation !== null && "requestBody" in operation;
+}
+
 describe.each(testDrivers)("bad input on %s", (driver) => {
   let database: Awaited<ReturnType<typeof createTestDatabase>>;
   let app: ReturnType<typeof createApp>;
@@ -67,13 +72,15 @@ describe.each(testDrivers)("bad input on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => new Date("2021-11-25T01:00:00Z") });
+    app = await createSignedInApp({ database, now: () => new Date("2021-11-25T01:00:00Z") });
     const document = (await (await app.request("/api/openapi.json")).json()) as {
       paths: Record<string, Record<string, unknown>>;
     };
     operations = Object.entries(document.paths).flatMap(([path, methods]) =>
-      Object.keys(methods)
-        .filter((method) => ["post", "put", "patch"].includes(method))
+      Object.entries(methods)
+        // Routes that read a body; one without (a sign-out, say) has nothing to refuse.
+        .filter(([method, operation]) => ["post", "put", "patch"].includes(method) && hasBody(operation))
+        .map(([method]) => method)
         // Path parameters get a value that names nothing: the route must still answer 4xx.
         .map((method) => ({ method: method.toUpperCase(), path: path.replace(/\{[^}]+\}/g, "khong-co") }))
         // An import's dry run answers a report of what is wrong; the commit must refuse.
@@ -111,6 +118,8 @@ describe.each(testDrivers)("bad input on %s", (driver) => {
       }
     }
     expect(await countRows()).toEqual(before);
+    // Still signed in: answers of 401 would pass for the wrong reason.
+    expect((await app.request("/api/v1/auth/me")).status).toBe(200);
   });
 
   it.each([

@@ -1,6 +1,9 @@
 // What every handler can reach through the context: services are passed in, never imported.
 import type { RequestIdVariables } from "hono/request-id";
 import type { Access } from "./access.js";
+import type { SignedInUser } from "./auth/guard.js";
+import type { ScryptCost } from "./auth/passwords.js";
+import type { LoginLimits } from "./auth/rate-limit.js";
 import type { ChangeBus } from "./content/change-bus.js";
 import type { Database } from "./db/client.js";
 import type { Logger } from "./log.js";
@@ -14,8 +17,22 @@ export type Services = {
   log?: Logger;
   /** Where content changes go for the public change feed; an in-process bus when absent. */
   changes?: ChangeBus;
+  /** Sign-in settings; the recommended ones when absent. Tests lower the hashing cost. */
+  auth?: AuthSettings;
+};
+
+export type AuthSettings = {
+  passwordCost?: ScryptCost;
+  loginLimits?: LoginLimits;
+  sessionTtlMs?: number;
 };
 
 export type AppEnv = {
-  Variables: RequestIdVariables & { services: Services; access: Access };
+  Variables: RequestIdVariables & {
+    services: Services;
+    /** The signed-in user, if any (set by the guard). */
+    user: SignedInUser | undefined;
+    /** What the request may reach (set by the guard); every data access takes it. */
+    access: Access;
+  };
 };

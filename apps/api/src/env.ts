@@ -10,6 +10,18 @@ const EnvSchema = z.object({
   DATA_DIR: z.string().min(1).default(".data"),
   /** `auto`: an empty embedded database gets the demo data at start; `off`: it stays empty. */
   DEMO_DATA: z.enum(["auto", "off"]).default("auto"),
+  /** The first system administrator, created at start when the database has no account yet. */
+  ADMIN_EMAIL: z.email({ error: "ADMIN_EMAIL must be an email address" }).optional(),
+  ADMIN_PASSWORD: z.string().min(10, { error: "ADMIN_PASSWORD needs at least 10 characters" }).optional(),
+  /** Sign-in attempts allowed per account, and per client address, in each 15-minute window. */
+  LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
+  LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** How long a session lasts from sign-in. */
+  SESSION_HOURS: z.coerce
+    .number()
+    .min(0.25)
+    .max(24 * 30)
+    .default(12),
 });
 
 export type Env = z.infer<typeof EnvSchema>;

@@ -2,6 +2,8 @@
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
+import { ensureFirstAdministrator } from "./auth/bootstrap.js";
+import { DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.js";
 import { openChangeBus } from "./content/change-bus.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
@@ -19,9 +21,28 @@ if (database.driver === "pglite" && env.DEMO_DATA === "auto" && (await isDatabas
   jsonLogger({ level: "info", msg: "loading demo data into the empty embedded database" });
   jsonLogger({ level: "info", msg: "demo data loaded", ...(await seedDemoData(database)) });
 }
+if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined) {
+  const credentials = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
+  if (await ensureFirstAdministrator(database, credentials, new Date())) {
+    jsonLogger({ level: "info", msg: "first system administrator created", email: env.ADMIN_EMAIL });
+  }
+}
 const changes = await openChangeBus(database);
 
-const app = createApp({ database, now: () => new Date(), log: jsonLogger, changes });
+const window = DEFAULT_LOGIN_LIMITS.perAccount.windowMs;
+const app = createApp({
+  database,
+  now: () => new Date(),
+  log: jsonLogger,
+  changes,
+  auth: {
+    loginLimits: {
+      perAccount: { attempts: env.LOGIN_LIMIT_PER_ACCOUNT, windowMs: window },
+      perAddress: { attempts: env.LOGIN_LIMIT_PER_ADDRESS, windowMs: window },
+    },
+    sessionTtlMs: env.SESSION_HOURS * 60 * 60 * 1000,
+  },
+});
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, (info) => {
   const where = database.driver === "pglite" ? `PGlite in ${env.DATA_DIR}` : "PostgreSQL";
   console.log(`Sổ Đoàn API: http://${env.HOST}:${info.port}/api/health (${where})`);

@@ -87,11 +87,9 @@ describe("a reader without JavaScript", () => {
     expect(await page.getByRole("status").textContent()).toContain("đang chờ duyệt");
     expect(await page.getByText("Cảm ơn bài viết về chi đoàn.").count()).toBe(0);
 
-    const comments = (await (
-      await fetch(`${api.url}/api/v1/articles/${fixtures.articleId}/comments`)
-    ).json()) as {
-      id: string;
-    }[];
+    const comments = await apiWriter(api.url).get<{ id: string }[]>(
+      `/api/v1/articles/${fixtures.articleId}/comments`,
+    );
     await apiWriter(api.url).send(
       "POST",
       `/api/v1/comments/${comments[0]?.id}/moderate`,

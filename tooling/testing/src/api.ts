@@ -18,9 +18,14 @@ export type StartApiOptions = {
   timeoutMs?: number;
 };
 
+/** The first system administrator every test API is started with (see `ADMIN_EMAIL` in the README). */
+export const TEST_ADMIN = { email: "admin@sodoan.test", password: "mat-khau-quan-tri" } as const;
+
 export type StartedApi = {
   /** Base URL without a trailing slash, such as `http://127.0.0.1:41234`. */
   url: string;
+  /** The system administrator created at start, unless the database already had accounts. */
+  admin: { email: string; password: string };
   port: number;
   dataDir: string;
   output: () => string;
@@ -50,12 +55,21 @@ export async function startApi(options: StartApiOptions = {}): Promise<StartedAp
       command: process.execPath,
       args: ["--enable-source-maps", API_ENTRY],
       cwd: API_DIR,
-      env: { ...inherited, HOST: "127.0.0.1", API_PORT: String(port), DATA_DIR: dataDir, ...options.env },
+      env: {
+        ...inherited,
+        HOST: "127.0.0.1",
+        API_PORT: String(port),
+        DATA_DIR: dataDir,
+        ADMIN_EMAIL: TEST_ADMIN.email,
+        ADMIN_PASSWORD: TEST_ADMIN.password,
+        ...options.env,
+      },
       readyUrl: `${url}/api/health`,
       timeoutMs: options.timeoutMs ?? 90_000,
     });
     return {
       url,
+      admin: { ...TEST_ADMIN },
       port,
       dataDir,
       output: child.output,
@@ -68,4 +82,21 @@ export async function startApi(options: StartApiOptions = {}): Promise<StartedAp
     removeDataDir();
     throw error;
   }
+}
+
+/**
+ * Signs in to an API over HTTP; the Cookie header value that carries the session.
+ * @example const cookie = await signIn(api.url, api.admin.email, api.admin.password)
+ */
+export async function signIn(url: string, email: string, password: string): Promise<string> {
+  const response = await fetch(`${url}/api/v1/auth/login`, {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email, password }),
+  });
+  if (!response.ok)
+    throw new Error(`Sign-in as ${email} answered ${response.status}: ${await response.text()}`);
+  const cookie = response.headers.getSetCookie().find((line) => line.startsWith("sodoan_session="));
+  if (cookie === undefined) throw new Error(`Sign-in as ${email} set no session cookie`);
+  return cookie.split(";")[0] as string;
 }

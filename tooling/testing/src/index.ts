@@ -1,5 +1,13 @@
 // Test helpers shared by the apps: free ports, child servers, the built API, a real Chromium.
-export { API_DIR, API_ENTRY, type StartApiOptions, type StartedApi, startApi } from "./api.js";
+export {
+  API_DIR,
+  API_ENTRY,
+  type StartApiOptions,
+  type StartedApi,
+  signIn,
+  startApi,
+  TEST_ADMIN,
+} from "./api.js";
 export { CHROMIUM_ARGS, findChromium, launchBrowser } from "./chromium.js";
 export { getFreePort } from "./ports.js";
 export { type StartedProcess, type StartProcessOptions, startProcess } from "./process.js";

@@ -10,6 +10,7 @@ import type { PgDatabase, PgQueryResultHKT } from "drizzle-orm/pg-core";
 import { drizzle as drizzlePglite } from "drizzle-orm/pglite";
 import { migrate as migratePglite } from "drizzle-orm/pglite/migrator";
 import pg from "pg";
+import { auditTriggerStatements } from "../audit/triggers.js";
 import type { Env } from "../env.js";
 import * as schema from "./schema/index.js";
 
@@ -70,6 +71,7 @@ async function openPglite(dataDir: string | undefined): Promise<Database> {
     async migrate() {
       await client.exec(EXTENSIONS_SQL);
       await migratePglite(db, { migrationsFolder: MIGRATIONS_FOLDER });
+      for (const statement of auditTriggerStatements()) await client.exec(statement);
     },
     ping: () => pingWith(db),
     close: () => client.close(),
@@ -90,6 +92,7 @@ async function openPostgres(url: string, poolSize = 10): Promise<Database> {
         await client.query("select pg_advisory_lock($1)", [MIGRATION_LOCK_KEY]);
         await client.query(EXTENSIONS_SQL);
         await migrateNodePg(drizzleNodePg({ client, schema }), { migrationsFolder: MIGRATIONS_FOLDER });
+        for (const statement of auditTriggerStatements()) await client.query(statement);
       } finally {
         await client.query("select pg_advisory_unlock($1)", [MIGRATION_LOCK_KEY]).catch(() => {});
         client.release();

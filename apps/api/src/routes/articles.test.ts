@@ -1,6 +1,7 @@
 import { type Article, compareVietnamese } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { articleInput, imageBytes, insertOrganization, pngBytes } from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -16,7 +17,7 @@ describe.each(testDrivers)("/api/v1/articles on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     await insertOrganization(database.db, ORG, "Tỉnh đoàn Hà Nam");
   });
   afterAll(() => database.drop());

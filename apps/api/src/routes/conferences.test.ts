@@ -1,6 +1,7 @@
 import { type Conference, compareVietnamese, foldVietnamese } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { conferenceInput, insertOrganization } from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -18,7 +19,7 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     await insertOrganization(database.db, ORG, "Tỉnh đoàn Hà Nam");
     await insertOrganization(database.db, OTHER, "Đoàn Khối Doanh nghiệp tỉnh Sóc Trăng");
     await insertOrganization(database.db, SORTED, "Tỉnh đoàn Bắc Ninh");

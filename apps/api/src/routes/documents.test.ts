@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -34,7 +35,7 @@ describe.each(testDrivers)("documents on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
   });
   afterAll(() => database.drop());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { member, memberEvent } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -34,7 +35,7 @@ describe.each(testDrivers)("members as CSV on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
+    app = await createSignedInApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
     await seedUnits(database.db);
   });
   afterAll(() => database.drop());

@@ -17,6 +17,7 @@ import {
 } from "@sodoan/domain";
 import { inArray } from "drizzle-orm";
 import { stream } from "hono/streaming";
+import type { Access } from "../access.js";
 import type { Db } from "../db/client.js";
 import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
 import {
@@ -209,6 +210,7 @@ const REQUIRED_COLUMNS: readonly string[] = [
 /** Reads and checks every row; the rows that passed, and the report of all that did not. */
 async function checkImport(
   db: Db,
+  access: Access,
   text: string,
   recordedAt: string,
 ): Promise<{ ready: ReadyRow[]; report: ImportReport }> {
@@ -301,6 +303,11 @@ async function checkImport(
     db,
     parsedRows.flatMap((candidate) => [candidate.admission.homeUnitId, candidate.admission.organizationId]),
   );
+  // Organisations outside the importer's scope are, to them, organisations that do not exist.
+  if (access.kind === "subtree") {
+    const reach = new Set(access.organizationIds);
+    for (const id of [...units.keys()]) if (!reach.has(id)) units.delete(id);
+  }
   for (const candidate of parsedRows) {
     const { row, ...records } = candidate;
     if (!units.has(records.admission.organizationId)) {
@@ -393,7 +400,7 @@ export const memberCsvRoutes = createRouter()
     }
     const { database, now } = c.var.services;
     const recordedAt = now().toISOString();
-    const { ready, report } = await checkImport(database.db, await c.req.text(), recordedAt);
+    const { ready, report } = await checkImport(database.db, c.var.access, await c.req.text(), recordedAt);
     if (dryRun) return c.json(report, 200);
     if (report.errors.length > 0) {
       const issues = report.errors.map((error) => ({

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { memberEvent, positionTerm } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -22,7 +23,7 @@ describe.each(testDrivers)("members on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => clock });
+    app = await createSignedInApp({ database, now: () => clock });
     await seedUnits(database.db);
   });
   afterAll(() => database.drop());

@@ -15,12 +15,15 @@ import {
   MemberEventSchema,
   MemberSchema,
   MemberUpdateSchema,
+  SENSITIVE_MEMBER_FIELDS,
   toVietnamDate,
   validateMemberEvent,
 } from "@sodoan/domain";
 import { and, eq, inArray, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Access } from "../access.js";
+import { recordSensitiveRead } from "../audit/reads.js";
+import { userCan } from "../auth/guard.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
 import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
@@ -42,6 +45,7 @@ import { listQuerySchema, pageSchemaOf } from "../http/list.js";
 import { refusalError } from "../http/refusal.js";
 import { subtreeQueryFields } from "../http/subtree-query.js";
 import { createRouter, errorResponse } from "../openapi.js";
+import { MASK } from "./audit.js";
 
 /** The statuses a list can filter by: the domain's, and "not admitted" for a date before admission. */
 export const MemberStatusFilterSchema = z.enum([...MEMBER_STATUSES, "not_admitted"]);
@@ -267,8 +271,15 @@ export const memberRoutes = createRouter()
     const { db } = c.var.services.database;
     const row = await findMemberRow(db, c.var.access, id);
     const events = (await loadMemberEvents(db, [id])).get(id) ?? [];
+    const detail = toMemberDetail(row, events, asOf);
+    const present = SENSITIVE_MEMBER_FIELDS.filter((field) => detail[field] !== undefined);
+    if (userCan(c, "members.sensitive")) {
+      if (present.length > 0) await recordSensitiveRead(c, id, present);
+    } else {
+      for (const field of present) detail[field] = MASK;
+    }
     setEtag(c, row.version);
-    return c.json(toMemberDetail(row, events, asOf), 200);
+    return c.json(detail, 200);
   })
   .openapi(createMemberRoute, async (c) => {
     const input = c.req.valid("json");

@@ -14,7 +14,8 @@ import {
   rollUpMetric,
 } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { loadMemberEvents } from "../db/queries/members.js";
 import { loadOrganizationRecords } from "../db/queries/tree.js";
 import { member } from "../db/schema/index.js";
@@ -90,7 +91,7 @@ describe.each(testDrivers)("metrics after writes through the member routes on %s
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     await seedUnits(database.db);
-    app = createApp({ database, now: () => new Date(clock) });
+    app = await createSignedInApp({ database, now: () => new Date(clock) });
   });
   afterAll(() => database.drop());
 

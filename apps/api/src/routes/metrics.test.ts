@@ -2,7 +2,8 @@
 import { formatPercent } from "@sodoan/domain";
 import { buildSocTrangReference, SOC_TRANG } from "@sodoan/domain/reference";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { importRegisterRecords } from "../db/import-records.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -31,7 +32,7 @@ describe.each(testDrivers)("GET /api/v1/metrics on %s", (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     await importRegisterRecords(database.db, buildSocTrangReference());
-    app = createApp({ database, now: () => new Date("2026-11-25T03:00:00Z") });
+    app = await createSignedInApp({ database, now: () => new Date("2026-11-25T03:00:00Z") });
   });
   afterAll(() => database.drop());
 

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 
@@ -29,7 +30,7 @@ describe.each(testDrivers)("organisation ratings and discipline on %s", (driver)
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     const ids: string[] = [];
     for (const input of [
       { name: "Trung ương Đoàn", level: "central", establishedOn: "1931-03-26" },

@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import type { OrganizationView } from "../db/queries/organizations.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -67,7 +68,7 @@ describe.each(testDrivers)("organisations on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     central = await create({
       name: "Trung ương Đoàn TNCS Hồ Chí Minh",
       level: "central",

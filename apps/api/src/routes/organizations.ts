@@ -406,6 +406,17 @@ export const organizationRoutes = createRouter()
       const query = c.req.valid("query");
       const asOf = query.asOf ?? todayOf(c);
       const conditions: SQL[] = [];
+      const access = c.var.access;
+      if (access.kind === "subtree") {
+        conditions.push(
+          access.organizationIds.length === 0
+            ? sql`false`
+            : sql`o.id in (${sql.join(
+                access.organizationIds.map((id) => sql`${id}`),
+                sql`, `,
+              )})`,
+        );
+      }
       if (!query.includeEnded) conditions.push(sql`al.exists_as_of`);
       if (query.level !== undefined) conditions.push(sql`o.level = ${query.level}`);
       if (query.sector !== undefined) conditions.push(sql`o.sector = ${query.sector}`);

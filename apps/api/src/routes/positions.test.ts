@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -51,7 +52,7 @@ describe.each(testDrivers)("position terms on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     const central = await call("POST", "/api/v1/organizations", {
       name: "Trung ương Đoàn",
       level: "central",

@@ -14,6 +14,7 @@ import {
 } from "@sodoan/domain";
 import { and, eq, isNull, or, type SQL, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { scopeCondition } from "../content/scope.js";
 import type { AppEnv } from "../context.js";
 import { escapeLike } from "../db/queries/organizations.js";
 import {
@@ -107,6 +108,8 @@ export const positionRoutes = createRouter()
     async (c) => {
       const query = c.req.valid("query");
       const conditions: SQL[] = [];
+      const inScope = scopeCondition(c.var.access, positionTerm.organizationId);
+      if (inScope !== undefined) conditions.push(inScope);
       if (query.organizationId !== undefined)
         conditions.push(eq(positionTerm.organizationId, query.organizationId));
       if (query.title !== undefined) conditions.push(eq(positionTerm.title, query.title));

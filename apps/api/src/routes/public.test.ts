@@ -1,6 +1,7 @@
 import type { Article } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { type ChangeBus, type ContentChange, openChangeBus } from "../content/change-bus.js";
 import { articleInput, conferenceInput, insertOrganization } from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
@@ -27,7 +28,7 @@ describe.each(testDrivers)("/api/v1/public on %s", (driver) => {
   beforeAll(async () => {
     database = await createTestDatabase(driver);
     changes = await openChangeBus(database);
-    app = createApp({ database, now: () => now, changes });
+    app = await createSignedInApp({ database, now: () => now, changes });
     await insertOrganization(database.db, ORG, "Tỉnh đoàn Hà Nam");
   });
   afterAll(async () => {

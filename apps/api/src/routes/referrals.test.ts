@@ -1,5 +1,6 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { referral } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -30,7 +31,7 @@ describe.each(testDrivers)("referrals on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
+    app = await createSignedInApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
     await seedUnits(database.db);
     const create = async (input: ReturnType<typeof memberInput>) =>
       (await (await app.request("/api/v1/members", json("POST", input))).json()) as MemberDetail;

@@ -1,6 +1,7 @@
 import { type Article, compareVietnamese, type Organization, type ParentLink } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../app.js";
+import type { createApp } from "../app.js";
+import { createSignedInApp } from "../auth/test-session.js";
 import { articleInput, conferenceInput } from "../content/test-fixtures.js";
 import { insertOrganizationRecords } from "../db/queries/organizations.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
@@ -95,7 +96,7 @@ describe.each(testDrivers)("search on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
+    app = await createSignedInApp({ database, now: () => new Date("2021-11-26T03:00:00Z") });
     await insertOrganizationRecords(database.db, { organizations, parentLinks, lineageEvents: [] });
 
     await addMember("Trần Ngọc Nam", ORG.an);

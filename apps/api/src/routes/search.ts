@@ -2,6 +2,7 @@
 // within an organisation's subtree on a date; and the query schemas the public search shares.
 import { createRoute, z } from "@hono/zod-openapi";
 import { bilingual, toVietnamDate } from "@sodoan/domain";
+import { userCan } from "../auth/guard.js";
 import { type FoldedQuery, foldQuery } from "../content/search.js";
 import { SEARCH_KINDS, type SearchKind, searchRecords } from "../db/queries/search.js";
 import { subtreeIdsAsOf } from "../db/queries/tree.js";
@@ -103,7 +104,8 @@ export const searchRoutes = createRouter().openapi(searchRoute, async (c) => {
   const { items, total } = await searchRecords(
     database.db,
     q,
-    kinds,
+    // A member's name is personal data: only those who may read member records find members.
+    userCan(c, "members.read") ? kinds : kinds.filter((kind) => kind !== "member"),
     { kind: "admin", access: c.var.access, asOf, unitIds },
     { page, pageSize },
   );

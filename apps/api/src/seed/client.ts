@@ -19,8 +19,11 @@ type MetricAnswer = {
   result: { value: unknown; provenance: { computedAt: string } };
 };
 
-/** Calls the routes; any answer but a success stops the seed with the API's own message. */
-export function createSeedClient(database: Database) {
+/**
+ * Calls the routes with the session of `cookie`; any answer but a success stops the seed with the
+ * API's own message.
+ */
+export function createSeedClient(database: Database, cookie: string) {
   let clock = new Date(0);
   const app = createApp({ database, now: () => clock });
 
@@ -30,7 +33,7 @@ export function createSeedClient(database: Database) {
     body?: unknown,
     ifMatch?: string,
   ): Promise<Written<T>> {
-    const headers: Record<string, string> = { "Content-Type": "application/json" };
+    const headers: Record<string, string> = { "Content-Type": "application/json", Cookie: cookie };
     if (ifMatch !== undefined) headers["If-Match"] = ifMatch;
     const response = await app.request(path, {
       method,

@@ -4,9 +4,11 @@
 import type { LocalizedText } from "@sodoan/domain";
 import { generateMembers, SOC_TRANG } from "@sodoan/domain/reference";
 import { sql } from "drizzle-orm";
+import { closeSession, SESSION_COOKIE } from "../auth/sessions.js";
 import type { Database, Db } from "../db/client.js";
 import { rowsOf } from "../db/queries/tree.js";
 import { article, conference, document, member, organization, positionTerm } from "../db/schema/index.js";
+import { createDemoAccounts, openDemoAdministratorSession } from "./accounts.js";
 import { createSeedClient, type SeedClient } from "./client.js";
 import { HA_NAM, recordHaNamConferences } from "./ha-nam.js";
 import {
@@ -67,7 +69,8 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
     const db = tx as unknown as Db;
     if (!(await isDatabaseEmpty(db))) throw new DatabaseNotEmptyError();
     // The routes run inside this transaction: their own transactions become savepoints.
-    const client = createSeedClient({ ...database, db });
+    const session = await openDemoAdministratorSession(db, new Date());
+    const client = createSeedClient({ ...database, db }, `${SESSION_COOKIE}=${session}`);
 
     const socTrang = await importSocTrangRegister(db);
     const provinces = new Map<ProvincePlan, ProvinceTree>();
@@ -139,6 +142,10 @@ export async function seedDemoData(database: Database): Promise<SeedSummary> {
       },
       SOC_TRANG.centralId,
     );
+
+    client.at(vietnamTime("2025-07-02", "08:00"));
+    await createDemoAccounts(client);
+    await closeSession(db, session);
 
     const counts = await countRecords(db);
     return { ...counts, members, ms: Math.round(performance.now() - started) };

@@ -7,6 +7,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { createTestDatabase, hasTestPostgres, testDrivers } from "../db/test-database.js";
 import type { DocumentView } from "../routes/documents.js";
+import { DEMO_ACCOUNTS, DEMO_ADMINISTRATOR, type DemoAccount } from "./accounts.js";
 import { DatabaseNotEmptyError, isDatabaseEmpty, seedDemoData } from "./index.js";
 
 /** Seeding writes thousands of records through the routes: minutes on two busy cores, not seconds. */
@@ -26,12 +27,24 @@ type PublicArticle = {
   publishedAt: string;
 };
 
+/** Signs in through the login route; the Cookie header of the session. */
+async function signInAs(app: ReturnType<typeof createApp>, account: { email: string; password: string }) {
+  const response = await app.request("/api/v1/auth/login", {
+    method: "POST",
+    headers: { "Content-Type": "application/json" },
+    body: JSON.stringify({ email: account.email, password: account.password }),
+  });
+  expect(response.status, await response.clone().text()).toBe(200);
+  return (response.headers.get("Set-Cookie") ?? "").split(";")[0] as string;
+}
+
 async function seeded(driver: (typeof testDrivers)[number]) {
   const database = await createTestDatabase(driver);
   await seedDemoData(database);
   const app = createApp({ database, now: () => NOW });
+  const cookie = await signInAs(app, DEMO_ADMINISTRATOR);
   const get = async <T>(path: string): Promise<T> => {
-    const response = await app.request(path);
+    const response = await app.request(path, { headers: { Cookie: cookie } });
     expect(response.status, `${path}: ${await response.clone().text()}`).toBe(200);
     return (await response.json()) as T;
   };
@@ -229,6 +242,49 @@ describe.each(testDrivers)("the demo data on %s", (driver) => {
     expect(ninhBinh.length).toBeGreaterThanOrEqual(18);
     expect(new Set(ninhBinh)).toEqual(new Set(["grassroots"]));
     expect(await levels("tinh-doan-ha-nam", "2021-11-25")).toEqual(Array(6).fill("district"));
+  });
+
+  it("holds the demo accounts, each reaching what its role and scope allow", async () => {
+    const as = async (email: string, path: string) => {
+      const account = [DEMO_ADMINISTRATOR, ...DEMO_ACCOUNTS].find((a) => a.email === email);
+      if (account === undefined) throw new Error(email);
+      const cookie = await signInAs(demo.app, account);
+      return (await demo.app.request(path, { headers: { Cookie: cookie } })).status;
+    };
+    const haNamMembers = "/api/v1/members?organizationId=tinh-doan-ha-nam&asOf=2021-11-25";
+    const blocMembers = `/api/v1/members?organizationId=${bloc}&asOf=2017-08-31`;
+    expect(await as("admin@sodoan.vn", haNamMembers)).toBe(200);
+    expect(await as("soctrang@sodoan.vn", blocMembers)).toBe(200);
+    // Outside the bloc's subtree: as if it did not exist.
+    expect(await as("soctrang@sodoan.vn", haNamMembers)).toBe(404);
+    // An editor keeps articles and conferences, not member records.
+    expect(await as("hanam@sodoan.vn", haNamMembers)).toBe(403);
+    expect(await as("hanam@sodoan.vn", "/api/v1/conferences?organizationId=tinh-doan-ha-nam")).toBe(200);
+    // The province was merged into Cần Thơ in 2025; its viewer still reads its history.
+    expect(await as("viewer@sodoan.vn", blocMembers)).toBe(200);
+    expect(await as("viewer@sodoan.vn", `/api/v1/members/${"x"}`)).toBe(404);
+    const write = await demo.app.request("/api/v1/members", {
+      method: "POST",
+      headers: {
+        "Content-Type": "application/json",
+        Cookie: await signInAs(demo.app, DEMO_ACCOUNTS[2] as DemoAccount),
+      },
+      body: "{}",
+    });
+    expect(write.status).toBe(403);
+  });
+
+  it("says who recorded the demo data through the routes, and when, in the audit trail", async () => {
+    const history = await demo.get<{
+      items: { action: string; at: string; actor: { email: string } | null; table: string }[];
+    }>("/api/v1/audit?entity=organization&id=tinh-doan-ha-nam&pageSize=500");
+    const created = history.items.find(
+      (event) => event.table === "organization" && event.action === "insert",
+    );
+    expect(created?.actor?.email).toBe(DEMO_ADMINISTRATOR.email);
+    // Recorded on the seed's historical clock, as the record's own recording time.
+    expect(Number(created?.at.slice(0, 4))).toBeLessThan(2025);
+    expect(history.items.every((event) => event.actor?.email === DEMO_ADMINISTRATOR.email)).toBe(true);
   });
 
   it("refuses to seed a database that holds records, and changes nothing", async () => {

@@ -1,7 +1,7 @@
 // Which databases the API seeds when it starts: an empty embedded one (covered with the demo data
 // by the news viewer's browser tests), never one with DEMO_DATA=off, never a PostgreSQL server.
 import { randomBytes } from "node:crypto";
-import { type StartedApi, startApi } from "@sodoan/testing";
+import { type StartedApi, signIn, startApi } from "@sodoan/testing";
 import pg from "pg";
 import { afterEach, describe, expect, it } from "vitest";
 
@@ -17,7 +17,10 @@ afterEach(async () => {
 });
 
 async function organizationCount(started: StartedApi): Promise<number> {
-  const response = await fetch(`${started.url}/api/v1/organizations?asOf=2017-08-31`);
+  const cookie = await signIn(started.url, started.admin.email, started.admin.password);
+  const response = await fetch(`${started.url}/api/v1/organizations?asOf=2017-08-31`, {
+    headers: { Cookie: cookie },
+  });
   expect(response.status).toBe(200);
   return ((await response.json()) as { total: number }).total;
 }

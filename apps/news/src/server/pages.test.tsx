@@ -229,10 +229,9 @@ describe("the comment form", () => {
       body: new URLSearchParams(fields).toString(),
     });
   const stored = async () =>
-    (await (await fetch(`${api.url}/api/v1/articles/${fixtures.articleId}/comments`)).json()) as {
-      id: string;
-      authorName: string;
-    }[];
+    apiWriter(api.url).get<{ id: string; authorName: string }[]>(
+      `/api/v1/articles/${fixtures.articleId}/comments`,
+    );
 
   it("sends a comment for moderation, says it waits, and shows it once approved", async () => {
     const response = await post({

@@ -1,6 +1,7 @@
 // Records the news tests write through the API's HTTP routes, as an editor and a records clerk would:
 // an organisation tree with members, a conference, articles quoting a figure computed by the API.
 import { deflateSync } from "node:zlib";
+import { signIn, TEST_ADMIN } from "@sodoan/testing";
 
 /** What the fixtures created, for the tests to look up. */
 export type NewsFixtures = {
@@ -19,12 +20,26 @@ export type NewsFixtures = {
   categorySlugs: string[];
 };
 
-/** Writes to the API at `apiUrl`; throws with the API's answer when a write is refused. */
+/** One session per test API, as the system administrator it was started with. */
+const sessions = new Map<string, Promise<string>>();
+function sessionFor(apiUrl: string): Promise<string> {
+  let session = sessions.get(apiUrl);
+  if (session === undefined) {
+    session = signIn(apiUrl, TEST_ADMIN.email, TEST_ADMIN.password);
+    sessions.set(apiUrl, session);
+  }
+  return session;
+}
+
+/**
+ * Writes to (and reads the admin side of) the API at `apiUrl`, signed in as its administrator;
+ * throws with the API's answer when a request is refused.
+ */
 export function apiWriter(apiUrl: string) {
   async function send<T>(method: string, path: string, body?: unknown, headers: Record<string, string> = {}) {
     const response = await fetch(`${apiUrl}${path}`, {
       method,
-      headers: { "Content-Type": "application/json", ...headers },
+      headers: { "Content-Type": "application/json", Cookie: await sessionFor(apiUrl), ...headers },
       ...(body === undefined ? {} : { body: JSON.stringify(body) }),
     });
     if (!response.ok) throw new Error(`${method} ${path}: ${response.status} ${await response.text()}`);
@@ -32,6 +47,7 @@ export function apiWriter(apiUrl: string) {
   }
   return {
     send,
+    get: <T>(path: string) => send<T>("GET", path),
     async organization(name: string, level: string, parentId?: string) {
       const body = { name, level, establishedOn: "2000-01-01", ...(parentId ? { parentId } : {}) };
       return (await send<{ id: string }>("POST", "/api/v1/organizations", body)).id;
@@ -176,7 +192,7 @@ export async function writeNewsFixtures(apiUrl: string): Promise<NewsFixtures> {
 async function uploadImage(apiUrl: string, articleId: string, bytes: Uint8Array) {
   const response = await fetch(`${apiUrl}/api/v1/articles/${articleId}/images`, {
     method: "POST",
-    headers: { "Content-Type": "image/png" },
+    headers: { "Content-Type": "image/png", Cookie: await sessionFor(apiUrl) },
     body: Buffer.from(bytes),
   });
   if (response.status !== 201) throw new Error(`image upload: ${response.status} ${await response.text()}`);

@@ -23,7 +23,8 @@ import {
   rollUpMetric,
 } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.js";
+import type { createApp } from "../../app.js";
+import { createSignedInApp } from "../../auth/test-session.js";
 import { importRegisterRecords, type RegisterRecords } from "../import-records.js";
 import { createTestDatabase, testDrivers } from "../test-database.js";
 
@@ -386,7 +387,7 @@ describe.each(testDrivers)("metrics in SQL equal the domain's on %s", (driver) =
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
   });
   afterAll(() => database.drop());
 

@@ -13,7 +13,8 @@ import {
 import { buildSocTrangReference, createRandom, SOC_TRANG } from "@sodoan/domain/reference";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { createApp } from "../../app.js";
+import type { createApp } from "../../app.js";
+import { createSignedInApp } from "../../auth/test-session.js";
 import type { Db } from "../client.js";
 import { organizationPath, PATH_SEPARATOR } from "../schema/index.js";
 import { createTestDatabase, testDrivers } from "../test-database.js";
@@ -377,7 +378,7 @@ describe.each(testDrivers)("the path index through the writes of the API on %s",
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
-    app = createApp({ database, now: () => NOW });
+    app = await createSignedInApp({ database, now: () => NOW });
     await database.db.transaction((tx) => insertOrganizationRecords(tx, { ...reference, lineageEvents: [] }));
   });
   afterAll(() => database.drop());

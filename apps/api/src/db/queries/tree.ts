@@ -287,3 +287,18 @@ export async function pathToRootAsOf(db: Db, organizationId: string, asOf: strin
   const path = await storedPathAsOf(db, organizationId, asOf);
   return path === undefined ? [] : path.split(PATH_SEPARATOR).reverse();
 }
+
+/**
+ * The ids of every organisation that was the organisation or below it on some date: the reach of
+ * a scope rooted there, so that the administrator of a unit later merged away still sees its
+ * history. One range search of the path index per span of the root's own path.
+ */
+export async function idsEverInSubtree(db: Db, organizationId: string): Promise<string[]> {
+  const result = await db.execute(sql`select distinct d.organization_id as id
+  from organization_path s
+  join organization_path d
+    on (d.path collate "C") >= (s.path collate "C")
+   and (d.path collate "C") < ((s.path || ${AFTER_SEPARATOR}) collate "C")
+  where s.organization_id = ${organizationId}`);
+  return rowsOf<{ id: string }>(result).map((row) => row.id);
+}
