@@ -118,7 +118,9 @@ async function forwardToApi(c: Context, apiOrigin: URL): Promise<Response> {
   const headers = new Headers(c.req.raw.headers);
   for (const name of [...HOP_BY_HOP, "host"]) headers.delete(name);
   headers.set("x-forwarded-host", incoming.host);
-  headers.set("x-forwarded-proto", incoming.protocol.replace(":", ""));
+  // Behind a TLS-terminating proxy the browser's scheme is the proxy's word, not ours; trusting it
+  // only decides whether the session cookie is marked Secure.
+  headers.set("x-forwarded-proto", c.req.header("x-forwarded-proto") ?? incoming.protocol.replace(":", ""));
   const remoteAddress = remoteAddressOf(c);
   if (remoteAddress) {
     const earlier = headers.get("x-forwarded-for");

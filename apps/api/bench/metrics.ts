@@ -4,71 +4,19 @@ import { mkdirSync, mkdtempSync, rmSync, writeFileSync } from "node:fs";
 import { tmpdir } from "node:os";
 import { dirname, join } from "node:path";
 import { fileURLToPath } from "node:url";
-import type { Organization, ParentLink } from "@sodoan/domain";
-import { generateMembers } from "@sodoan/domain/reference";
-import { createApp } from "../src/app.js";
+import { createSignedInApp } from "../src/auth/test-session.js";
 import { openDatabase } from "../src/db/client.js";
-import { importRegisterRecords } from "../src/db/import-records.js";
+import { loadBenchRecords, median } from "./fixture.js";
 
 const MEMBERS = Number(process.env.BENCH_API_MEMBERS ?? 20_000);
 const RUNS = 7;
-
-// A national-looking tree: 5 provinces × 10 grassroots × 10 branches.
-const recordedAt = "2015-01-01T00:00:00.000Z";
-const organizations: Organization[] = [];
-const parentLinks: ParentLink[] = [];
-const add = (id: string, level: Organization["level"], parentId: string | null) => {
-  organizations.push({ id, name: id, level, establishedOn: "2015-01-01", recordedAt });
-  if (parentId !== null) {
-    parentLinks.push({ id: `${id}-link`, childId: id, parentId, from: "2015-01-01", recordedAt });
-  }
-};
-add("tw", "central", null);
-// The places the generated histories name beside the branches: residence registrations and
-// transfers out of the tree.
-add("residential", "district", "tw");
-add("elsewhere", "district", "tw");
-const unitIds: string[] = [];
-for (let p = 0; p < 5; p++) {
-  add(`p${p}`, "provincial", "tw");
-  for (let g = 0; g < 10; g++) {
-    add(`p${p}-g${g}`, "grassroots", `p${p}`);
-    for (let b = 0; b < 10; b++) {
-      add(`p${p}-g${g}-b${b}`, "branch", `p${p}-g${g}`);
-      unitIds.push(`p${p}-g${g}-b${b}`);
-    }
-  }
-}
-
-function median(values: number[]): number {
-  const sorted = [...values].sort((a, b) => a - b);
-  return sorted[Math.floor(sorted.length / 2)] as number;
-}
 
 const dataDir = mkdtempSync(join(tmpdir(), "sodoan-bench-"));
 const database = await openDatabase({ driver: "pglite", dataDir });
 try {
   await database.migrate();
-  const generated = generateMembers({
-    count: MEMBERS,
-    seed: 2017,
-    unitIds,
-    from: "2016-01-01",
-    to: "2024-12-31",
-  });
-  const importStart = performance.now();
-  await importRegisterRecords(database.db, {
-    organizations,
-    parentLinks,
-    lineageEvents: [],
-    members: generated.members,
-    memberEvents: generated.events,
-    referrals: [],
-    organizationRatings: [],
-  });
-  const importMs = performance.now() - importStart;
-
-  const app = createApp({ database, now: () => new Date("2025-01-01T00:00:00Z") });
+  const { importMs, events } = await loadBenchRecords(database.db, MEMBERS);
+  const app = await createSignedInApp({ database, now: () => new Date("2025-01-01T00:00:00Z") });
   /** The median time of a metric request, after one to warm up; its figure to print. */
   const measure = async (path: string) => {
     let body: unknown;
@@ -107,7 +55,7 @@ try {
     },
   ];
   console.log(
-    `@sodoan/api on PGlite: ${MEMBERS.toLocaleString("en")} members, ${generated.events.length.toLocaleString("en")} events imported in ${Math.round(importMs)} ms`,
+    `@sodoan/api on PGlite: ${MEMBERS.toLocaleString("en")} members, ${events.toLocaleString("en")} events imported in ${Math.round(importMs)} ms`,
   );
   console.table(
     [

@@ -19,7 +19,9 @@ export const testDrivers: Driver[] = serverUrl === undefined ? ["pglite"] : ["pg
 export const hasTestPostgres = serverUrl !== undefined;
 
 /** A migrated, empty database of its own for one test file; `drop()` removes every trace of it. */
-export async function createTestDatabase(driver: Driver): Promise<Database & { drop(): Promise<void> }> {
+export async function createTestDatabase(
+  driver: Driver,
+): Promise<Database & { drop(): Promise<void>; dataDir?: string; url?: string }> {
   if (driver === "pglite") {
     // A copy of the run's migrated template (see test-template.ts), in a folder of its own.
     const dataDir = await mkdtemp(join(tmpdir(), "sodoan-pglite-test-"));
@@ -28,6 +30,7 @@ export async function createTestDatabase(driver: Driver): Promise<Database & { d
     await database.migrate();
     return {
       ...database,
+      dataDir,
       async drop() {
         // A test may have closed it already to see the API without its database.
         await database.close().catch(() => {});
@@ -44,6 +47,7 @@ export async function createTestDatabase(driver: Driver): Promise<Database & { d
   await database.migrate();
   return {
     ...database,
+    url: url.toString(),
     async drop() {
       await database.close();
       await withServer((client) => client.query(`drop database if exists "${name}" with (force)`));

@@ -159,11 +159,11 @@ async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
   const at = yearEndAsOf(year, query.asOf);
   const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
     db,
-    sql`select count(*)::int as denominator,
-        count(*) filter (where s.member_id in (
-          select y.member_id from ${yearFactsSql(query, "residence", year, at)} y
-        ))::int as numerator
-      ${onRollSql(query, at)}`,
+    // A join, not `in (every registration of the year)`: that would hash the whole country's
+    // registrations even for one branch. A member has one fact per kind and year (see the timeline).
+    sql`select count(*)::int as denominator, count(y.member_id)::int as numerator
+      from (select s.member_id ${onRollSql(query, at)}) s
+      left join ${yearFactsSql(query, "residence", year, at)} y on y.member_id = s.member_id`,
   );
   const denominator = row?.denominator ?? 0;
   return {
