@@ -18,14 +18,19 @@ export async function ensureFirstAdministrator(
   const [existing] = await database.db.select({ value: count() }).from(appUser);
   if ((existing?.value ?? 0) > 0) return false;
   const at = now.toISOString();
-  await database.db.insert(appUser).values({
-    email: credentials.email.trim().toLowerCase(),
-    fullName: credentials.fullName ?? "Quản trị hệ thống",
-    role: "system_admin",
-    organizationId: null,
-    passwordHash: await hashPassword(credentials.password, cost),
-    createdAt: at,
-    updatedAt: at,
-  });
-  return true;
+  // Instances starting together may both find no account: the second insert then does nothing.
+  const created = await database.db
+    .insert(appUser)
+    .values({
+      email: credentials.email.trim().toLowerCase(),
+      fullName: credentials.fullName ?? "Quản trị hệ thống",
+      role: "system_admin",
+      organizationId: null,
+      passwordHash: await hashPassword(credentials.password, cost),
+      createdAt: at,
+      updatedAt: at,
+    })
+    .onConflictDoNothing({ target: appUser.email })
+    .returning({ id: appUser.id });
+  return created.length > 0;
 }
