@@ -48,8 +48,8 @@ const jsonBodyLimit = bodyLimit({
   },
 });
 
-/** The article image upload, which `articles.ts` limits to `MAX_IMAGE_BYTES` itself. */
-const IMAGE_UPLOAD_PATH = /^\/api\/v1\/articles\/[^/]+\/images$/;
+/** Uploads that set their own, larger limit: article images (`articles.ts`), CSV imports (`member-csv.ts`). */
+const OWN_LIMIT_PATH = /^\/api\/v1\/(articles\/[^/]+\/images|members\/import)$/;
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
 export function createApp(services: Services) {
@@ -72,8 +72,8 @@ export function createApp(services: Services) {
         ms: Math.round(performance.now() - started),
       });
     })
-    // Image uploads are held to their own, larger limit by their route.
-    .use("/api/v1/*", (c, next) => (IMAGE_UPLOAD_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
+    // Uploads are held to their own, larger limits by their routes.
+    .use("/api/v1/*", (c, next) => (OWN_LIMIT_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     // Who is asking and what they may reach, before any handler: see auth/policy.ts.
     .use(guard)
     .route("/api/health", healthRoutes)

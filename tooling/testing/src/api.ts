@@ -27,6 +27,8 @@ export type StartedApi = {
   /** The system administrator created at start, unless the database already had accounts. */
   admin: { email: string; password: string };
   port: number;
+  /** The API's process id, which also leads its process group. */
+  pid: number;
   dataDir: string;
   output: () => string;
   stop: () => Promise<void>;
@@ -71,6 +73,7 @@ export async function startApi(options: StartApiOptions = {}): Promise<StartedAp
       url,
       admin: { ...TEST_ADMIN },
       port,
+      pid: child.pid,
       dataDir,
       output: child.output,
       stop: async () => {

@@ -1,11 +1,11 @@
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import type { createApp } from "../app.js";
+import { type createApp, MAX_BODY_BYTES } from "../app.js";
 import { createSignedInApp } from "../auth/test-session.js";
 import { member, memberEvent } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import { parseCsv } from "../http/csv.js";
-import type { ImportReport } from "./member-csv.js";
+import { type ImportReport, MAX_IMPORT_BYTES } from "./member-csv.js";
 import { json, memberInput, seedUnits, UNITS } from "./member-test-data.js";
 
 const HEADER =
@@ -101,6 +101,23 @@ describe.each(testDrivers)("members as CSV on %s", (driver) => {
     const report = (await response.json()) as ImportReport;
     expect(report.errors).toContainEqual(expect.objectContaining({ row: 1, column: "Biệt danh" }));
     expect(report.errors).toContainEqual(expect.objectContaining({ row: 1, column: "Ngày sinh" }));
+  });
+
+  it("reads a file larger than the JSON limit, and refuses one larger than its own", async () => {
+    const rows: string[] = [];
+    for (let bytes = 0; bytes <= MAX_BODY_BYTES; ) {
+      rows.push(row(`Đoàn viên ${rows.length}`, ""));
+      bytes += Buffer.byteLength(rows.at(-1) as string) + 1;
+    }
+    const large = await importCsv([HEADER, ...rows].join("\n"), true);
+    expect(large.status).toBe(200);
+    expect(((await large.json()) as ImportReport).valid).toBe(rows.length);
+
+    const before = await counts();
+    const tooLarge = await importCsv(`${HEADER}\n${"x".repeat(MAX_IMPORT_BYTES)}`, false);
+    expect(tooLarge.status).toBe(413);
+    expect(((await tooLarge.json()) as ErrorBody).error.code).toBe("PAYLOAD_TOO_LARGE");
+    expect(await counts()).toEqual(before);
   });
 
   it("refuses a body that is not CSV", async () => {
