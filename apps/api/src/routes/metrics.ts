@@ -17,7 +17,12 @@ import {
 } from "@sodoan/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { computeMetricSql, resolveMetricScopes } from "../db/queries/metrics-sql.js";
+import {
+  computeMetricSql,
+  computeMetricSqlByPart,
+  type RollUpPart,
+  resolveMetricScopes,
+} from "../db/queries/metrics-sql.js";
 import { ApiError } from "../errors.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
@@ -201,9 +206,16 @@ async function computeMetric(
   const result = await ask(params.organizationId, unitIds, "subtree");
   if (params.rollUp !== true) return { metric, result };
   const own = await ask(params.organizationId, [params.organizationId], "own");
-  const children: MetricResult<unknown>[] = [];
+  const parts: RollUpPart[] = [];
   for (const childId of await scopes.children(params.organizationId)) {
-    children.push(await ask(childId, await scopes.subtree(childId), "subtree"));
+    parts.push({ organizationId: childId, unitIds: await scopes.subtree(childId) });
+  }
+  // One grouped query where the metric has one (the national roll-up asks of 34 provinces), else
+  // one query per child.
+  const children: MetricResult<unknown>[] =
+    (await computeMetricSqlByPart(database.db, metricId, question, parts)) ?? [];
+  if (children.length === 0) {
+    for (const part of parts) children.push(await ask(part.organizationId, part.unitIds, "subtree"));
   }
   return { metric, result, rollUp: { total: result, own, children } };
 }

@@ -30,6 +30,7 @@ import {
 } from "@sodoan/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
+import { PATH_SEPARATOR } from "../schema/index.js";
 import { childIdsAsOf, loadOrganizationRecords, rowsOf, subtreeIdsAsOf } from "./tree.js";
 
 /**
@@ -50,9 +51,24 @@ export type SqlMetricQuery = {
   year?: number | undefined;
 };
 
-/** The ids a figure covers as a one-column relation; one parameter however many there are. */
-function scopeSql(ids: readonly string[]): SQL {
-  return sql`(select jsonb_array_elements_text(${JSON.stringify(ids)}::jsonb) as id)`;
+/**
+ * The ids a figure covers as one array parameter (organisation ids never hold the separator: a
+ * check on the table says so). An array, not a set-returning function: the planner sizes
+ * `= any(array)` from the array, where it takes any function's rows for a hundred, and would then
+ * probe an index once per unit of a whole country.
+ */
+function idsArraySql(ids: readonly string[]): SQL {
+  return sql`string_to_array(${ids.join(PATH_SEPARATOR)}, ${PATH_SEPARATOR})`;
+}
+
+/** Whether `column` is one of the ids. */
+function inScopeSql(column: SQL, ids: readonly string[]): SQL {
+  return sql`${column} = any(${idsArraySql(ids)})`;
+}
+
+/** The ids as a one-column relation `id`. */
+function scopeRelationSql(ids: readonly string[]): SQL {
+  return sql`(select unnest(${idsArraySql(ids)}) as id)`;
 }
 
 /** The timeline rows as known at `knownAt` (now when absent). */
@@ -63,12 +79,17 @@ function knownSql(alias: string, knownAt: Instant | undefined): SQL {
     and (${a}.recorded_to is null or ${a}.recorded_to > ${knownAt}::timestamptz)`;
 }
 
+/** The roll spells `s` holding on a date, as known at the query's moment: at most one per member. */
+function holdsOnSql(query: Pick<SqlMetricQuery, "knownAt">, date: CalendarDate): SQL {
+  return sql`${knownSql("s", query.knownAt)}
+      and s.valid_from <= ${date}::date and (s.valid_until is null or s.valid_until > ${date}::date)`;
+}
+
 /** Roll spells in the scope holding on a date: at most one per member. */
 function onRollSql(query: SqlMetricQuery, date: CalendarDate): SQL {
   return sql`from member_roll_spell s
-    where ${knownSql("s", query.knownAt)}
-      and s.valid_from <= ${date}::date and (s.valid_until is null or s.valid_until > ${date}::date)
-      and s.unit_id in ${scopeSql(query.unitIds)}`;
+    where ${holdsOnSql(query, date)}
+      and ${inScopeSql(sql`s.unit_id`, query.unitIds)}`;
 }
 
 async function rowsFrom<T>(db: Db, query: SQL): Promise<T[]> {
@@ -100,11 +121,17 @@ function yearOfQuery(query: SqlMetricQuery): number {
 }
 
 async function countActive(db: Db, query: SqlMetricQuery) {
-  const [row] = await rowsFrom<{ count: number; postponed: number }>(
+  const [row] = await rowsFrom<ActiveRow>(
     db,
     sql`select count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
       ${onRollSql(query, query.asOf)}`,
   );
+  return activeResult(query, row);
+}
+
+type ActiveRow = { count: number; postponed: number };
+
+function activeResult(query: SqlMetricQuery, row: ActiveRow | undefined) {
   const count = row?.count ?? 0;
   return {
     value: { count, postponed: row?.postponed ?? 0 },
@@ -113,9 +140,9 @@ async function countActive(db: Db, query: SqlMetricQuery) {
 }
 
 // The domain's `isCountedTransition`: a transfer counts only where it crosses the scope's boundary.
-function crossesSql(kind: string, scope: SQL): SQL {
-  const isFromInside = sql`coalesce(t.from_unit_id in ${scope}, false)`;
-  const isToInside = sql`coalesce(t.to_unit_id in ${scope}, false)`;
+function crossesSql(kind: string, ids: readonly string[]): SQL {
+  const isFromInside = sql`coalesce(${inScopeSql(sql`t.from_unit_id`, ids)}, false)`;
+  const isToInside = sql`coalesce(${inScopeSql(sql`t.to_unit_id`, ids)}, false)`;
   switch (kind) {
     case "admission":
       return isToInside;
@@ -136,7 +163,7 @@ async function countFlow(db: Db, flow: MemberFlowKind, query: SqlMetricQuery) {
     sql`select count(*)::int as count from member_transition t
       where ${knownSql("t", query.knownAt)} and t.kind = ${kind}
         and t.effective_date between ${period.from}::date and ${period.to}::date
-        and ${crossesSql(kind, scopeSql(query.unitIds))}`,
+        and ${crossesSql(kind, query.unitIds)}`,
   );
   const count = row?.count ?? 0;
   return { value: count, provenance: provenance(METRICS[flow], query, count, { period }) };
@@ -144,7 +171,7 @@ async function countFlow(db: Db, flow: MemberFlowKind, query: SqlMetricQuery) {
 
 /** A member's residence registration or rating for a year, effective by a date: one per member. */
 function yearFactsSql(
-  query: SqlMetricQuery,
+  query: Pick<SqlMetricQuery, "knownAt">,
   kind: "residence" | "rating",
   year: number,
   by: CalendarDate,
@@ -157,7 +184,7 @@ function yearFactsSql(
 async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
   const year = yearOfQuery(query);
   const at = yearEndAsOf(year, query.asOf);
-  const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
+  const [row] = await rowsFrom<RateRow>(
     db,
     // A join, not `in (every registration of the year)`: that would hash the whole country's
     // registrations even for one branch. A member has one fact per kind and year (see the timeline).
@@ -165,6 +192,13 @@ async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
       from (select s.member_id ${onRollSql(query, at)}) s
       left join ${yearFactsSql(query, "residence", year, at)} y on y.member_id = s.member_id`,
   );
+  return residenceResult(query, row);
+}
+
+type RateRow = { denominator: number; numerator: number };
+
+function residenceResult(query: SqlMetricQuery, row: RateRow | undefined) {
+  const at = yearEndAsOf(yearOfQuery(query), query.asOf);
   const denominator = row?.denominator ?? 0;
   return {
     value: toRate(row?.numerator ?? 0, denominator),
@@ -184,7 +218,7 @@ function referralsSql(query: SqlMetricQuery): SQL {
       order by step.n limit 1
     ) as admitted_on
     from referral r
-    where r.organization_id in ${scopeSql(query.unitIds)} and ${known(sql`r.recorded_at`)}) as r`;
+    where ${inScopeSql(sql`r.organization_id`, query.unitIds)} and ${known(sql`r.recorded_at`)}) as r`;
 }
 
 async function countReferrals(db: Db, query: SqlMetricQuery) {
@@ -261,11 +295,11 @@ async function computeMemberRatings(db: Db, query: SqlMetricQuery): Promise<Metr
  * The level in force for each organisation of `ids` for the year, as the domain's
  * `organizationRatingsForYear` picks it: the latest effective by the as-of date, then the latest recorded.
  */
-function ratingsInForceSql(query: SqlMetricQuery, year: number, ids: SQL): SQL {
+function ratingsInForceSql(query: SqlMetricQuery, year: number, ids: readonly string[]): SQL {
   const known = query.knownAt === undefined ? sql`true` : sql`g.recorded_at <= ${query.knownAt}::timestamptz`;
   return sql`(select distinct on (g.organization_id) g.organization_id, g.level_id
     from organization_rating g
-    where g.organization_id in ${ids} and g.year = ${year}
+    where ${inScopeSql(sql`g.organization_id`, ids)} and g.year = ${year}
       and g.effective_date <= ${query.asOf}::date and ${known}
     order by g.organization_id, g.effective_date desc, g.recorded_at desc, g.id desc)`;
 }
@@ -277,11 +311,10 @@ async function computeOrganizationRatings(
   const year = yearOfQuery(query);
   // The organisations below the one asked about; itself only when asked about alone.
   const ids = query.unitIds.filter((id) => query.scope === "own" || id !== query.organizationId);
-  const scope = scopeSql(ids);
   const counts = await rowsFrom<{ key: string; count: number }>(
     db,
     sql`select coalesce(g.level_id, ${NOT_RATED}) as key, count(*)::int as count
-      from ${scope} o left join ${ratingsInForceSql(query, year, scope)} g on g.organization_id = o.id
+      from ${scopeRelationSql(ids)} o left join ${ratingsInForceSql(query, year, ids)} g on g.organization_id = o.id
       group by 1`,
   );
   const value = distribution(ratingDistributionKeys("organization", year), counts);
@@ -294,14 +327,13 @@ async function computeOrganizationRatings(
 async function computeStrongBranchShare(db: Db, query: SqlMetricQuery): Promise<MetricResult<RateValue>> {
   const year = yearOfQuery(query);
   const strong = ratingDistributionKeys("organization", year).filter((level) => isStrongBranch(level, year));
-  const scope = scopeSql(query.unitIds);
   // A branch is what the domain's `canHoldMembers` says holds members: a Chi đoàn or a Chi đoàn cơ sở.
   const [row] = await rowsFrom<{ denominator: number; numerator: number }>(
     db,
     sql`select count(*)::int as denominator,
         count(*) filter (where g.level_id in (select jsonb_array_elements_text(${JSON.stringify(strong)}::jsonb)))::int as numerator
-      from organization o left join ${ratingsInForceSql(query, year, scope)} g on g.organization_id = o.id
-      where o.id in ${scope}
+      from organization o left join ${ratingsInForceSql(query, year, query.unitIds)} g on g.organization_id = o.id
+      where ${inScopeSql(sql`o.id`, query.unitIds)}
         and (o.level = 'branch' or (o.level = 'grassroots' and o.grassroots_kind = 'branch'))`,
   );
   const denominator = row?.denominator ?? 0;
@@ -413,6 +445,65 @@ export async function computeMetricSql(
       return countByProfile(db, query, METRICS.genderStructure, GENDER_BUCKETS, "gender", (gender) =>
         gender === "male" || gender === "female" ? gender : "unknown",
       );
+  }
+}
+
+/** One of the disjoint scopes a roll-up asks about: a child and the units under it. */
+export type RollUpPart = { organizationId: string; unitIds: readonly string[] };
+
+/**
+ * The figure of each part at once, in one grouped query over the parts' units, for the metrics a
+ * national roll-up asks of tens of provinces; `undefined` for a metric without a grouped form, to
+ * be asked part by part. Each result equals `computeMetricSql` over the part with scope `subtree`.
+ */
+export async function computeMetricSqlByPart(
+  db: Db,
+  metricId: MetricId,
+  question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
+  parts: readonly RollUpPart[],
+): Promise<MetricResult<unknown>[] | undefined> {
+  const queryOf = (part: RollUpPart): SqlMetricQuery => ({
+    ...question,
+    organizationId: part.organizationId,
+    unitIds: part.unitIds,
+    scope: "subtree",
+  });
+  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
+  const ids = parts.flatMap((part) => part.unitIds);
+  const indexes = parts.flatMap((part, index) => part.unitIds.map(() => index));
+  const partsSql = sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
+  const byPart = <R extends { part: number }>(rows: R[]) => new Map(rows.map((row) => [row.part, row]));
+  switch (metricId) {
+    case "members.active": {
+      const rows = byPart(
+        await rowsFrom<ActiveRow & { part: number }>(
+          db,
+          sql`select g.part, count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
+            from member_roll_spell s join ${partsSql} on g.id = s.unit_id
+            where ${holdsOnSql(question, question.asOf)}
+            group by g.part`,
+        ),
+      );
+      return parts.map((part, index) => activeResult(queryOf(part), rows.get(index)));
+    }
+    case "members.residence_registration_rate": {
+      const year = question.year ?? yearOf(question.asOf);
+      const at = yearEndAsOf(year, question.asOf);
+      const rows = byPart(
+        await rowsFrom<RateRow & { part: number }>(
+          db,
+          sql`select g.part, count(*)::int as denominator, count(y.member_id)::int as numerator
+            from member_roll_spell s join ${partsSql} on g.id = s.unit_id
+            left join ${yearFactsSql(question, "residence", year, at)} y
+              on y.member_id = s.member_id
+            where ${holdsOnSql(question, at)}
+            group by g.part`,
+        ),
+      );
+      return parts.map((part, index) => residenceResult(queryOf(part), rows.get(index)));
+    }
+    default:
+      return undefined;
   }
 }
 
