@@ -52,7 +52,10 @@ const jsonBodyLimit = bodyLimit({
 const IMAGE_UPLOAD_PATH = /^\/api\/v1\/articles\/[^/]+\/images$/;
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
-export function createApp(services: Services) {
+export function createApp(given: Services) {
+  // Readers' settings of their own per app: the comment limiter is kept per settings object, so two
+  // apps (two tests) never count each other's comments.
+  const services: Services = { ...given, readers: { ...given.readers } };
   const log = services.log ?? silentLogger;
   const api = createRouter();
   const app = api

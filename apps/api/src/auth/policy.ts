@@ -119,6 +119,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
   "GET /api/v1/public/articles/:slug/related": PUBLIC,
   "GET /api/v1/public/articles/:slug/comments": PUBLIC,
   "POST /api/v1/public/articles/:slug/comments": PUBLIC,
+  // Anyone may reach it; the handler asks for VIEW_COUNT_TOKEN when the API sets one.
+  "POST /api/v1/public/article-views": PUBLIC,
   "GET /api/v1/public/categories": PUBLIC,
   "GET /api/v1/public/conferences": PUBLIC,
   "GET /api/v1/public/conferences/:id": PUBLIC,
