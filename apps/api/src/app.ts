@@ -27,6 +27,7 @@ import { organizationRecordRoutes } from "./routes/organization-records.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
+import { publicOrganizationRoutes } from "./routes/public-organizations.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { searchRoutes } from "./routes/search.js";
 import { userRoutes } from "./routes/users.js";
@@ -83,6 +84,7 @@ export function createApp(given: Services) {
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public/changes", changeRoutes)
     .route("/api/v1/public/metrics", publicMetricRoutes)
+    .route("/api/v1/public/organizations", publicOrganizationRoutes)
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1/auth", authRoutes(services))
     .route("/api/v1/users", userRoutes)

@@ -114,6 +114,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
 
   "GET /api/v1/public/changes": PUBLIC,
   "GET /api/v1/public/metrics/:metricId": PUBLIC,
+  // Names, levels and the tree are public; figures come with small groups hidden.
+  "GET /api/v1/public/organizations/:id": PUBLIC,
   "GET /api/v1/public/articles": PUBLIC,
   "GET /api/v1/public/articles/:slug": PUBLIC,
   "GET /api/v1/public/articles/:slug/related": PUBLIC,

@@ -28,7 +28,9 @@ export type CommentInput = { authorName: string; body: string; website?: string 
 export type CommentOutcome =
   | { kind: "pending" }
   | { kind: "invalid"; issues: { path: string[]; message: string }[] }
-  | { kind: "closed" };
+  | { kind: "closed" }
+  /** Too many comments from this reader: wait this many seconds. */
+  | { kind: "limited"; retryAfterSeconds: number };
 
 /** The API could not answer: down, too slow, or saying its database is unavailable. */
 export class ApiUnavailableError extends Error {
@@ -141,7 +143,10 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
           })),
         };
       }
-      if (status === 429) return { kind: "invalid", issues: [{ path: [], message: RATE_LIMITED }] };
+      if (status === 429) {
+        const seconds = Number(response.headers.get("Retry-After"));
+        return { kind: "limited", retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 60 };
+      }
       throw new ApiUnavailableError(`API answered ${status} for ${what}`);
     },
     async categories() {
@@ -172,5 +177,3 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
     },
   };
 }
-
-const RATE_LIMITED = "Bạn gửi quá nhiều bình luận trong thời gian ngắn. Xin thử lại sau ít phút.";

@@ -17,10 +17,19 @@ beforeAll(async () => {
   api = await startApi({ env: { DEMO_DATA: "off" } });
   fixtures = await writeNewsFixtures(api.url);
   // Three to a page, so that the four articles of the category take two pages.
-  app = createNewsServer({ apiUrl: api.url, publicUrl: PUBLIC_URL, assets: sourceAssets(), pageSize: 3 });
+  // Uncached and counting no views: these tests read what the API holds at once; the cache has its own.
+  app = createNewsServer({
+    apiUrl: api.url,
+    publicUrl: PUBLIC_URL,
+    assets: sourceAssets(),
+    pageSize: 3,
+    cache: false,
+    views: false,
+  });
 }, 120_000);
 
 afterAll(async () => {
+  await app?.close();
   await api?.stop();
 });
 
@@ -266,6 +275,32 @@ describe("the comment form", () => {
     expect((await stored()).length).toBe(before);
   });
 
+  it("tells a reader who sent too many comments to wait, with 429 and Retry-After, keeping the text", async () => {
+    // Each reader has their own count at the API, through the address this server passes on.
+    const slug = fixtures.categorySlugs[1] ?? "";
+    const send = (n: number) =>
+      app.request(`/bai-viet/${slug}/binh-luan`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.50" },
+        body: new URLSearchParams({ authorName: "Minh", body: `Bình luận thứ ${n}` }).toString(),
+      });
+    // The API's default: five comments per address in ten minutes.
+    for (const n of [1, 2, 3, 4, 5]) expect((await send(n)).status).toBe(303);
+    const refused = await send(6);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const page = await refused.text();
+    expect(page).toContain("Bạn gửi quá nhiều bình luận trong thời gian ngắn.");
+    expect(page).toContain(">Bình luận thứ 6</textarea>");
+    // Another reader is not held back.
+    const other = await app.request(`/bai-viet/${slug}/binh-luan`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "198.51.100.60" },
+      body: new URLSearchParams({ authorName: "Lan", body: "Cảm ơn" }).toString(),
+    });
+    expect(other.status).toBe(303);
+  });
+
   it("shows the API's reasons in Vietnamese and keeps what the reader wrote", async () => {
     const response = await post({ authorName: "", body: "Nội dung giữ lại" });
     expect(response.status).toBe(400);
@@ -297,5 +332,111 @@ describe("feeds, sitemap and robots.txt", () => {
     expect(sitemap).toContain(`<loc>${PUBLIC_URL}/chuyen-muc/doan-the</loc>`);
     const robots = await html("/robots.txt");
     expect(robots).toContain(`Sitemap: ${PUBLIC_URL}/sitemap.xml`);
+  });
+});
+
+describe("pages kept in the cache, emptied through the API's change feed", () => {
+  let cached: ReturnType<typeof createNewsServer>;
+  const writer = () => apiWriter(api.url);
+
+  beforeAll(async () => {
+    // As served: cached, and counting views, sent when the test says so.
+    cached = createNewsServer({
+      apiUrl: api.url,
+      publicUrl: PUBLIC_URL,
+      assets: sourceAssets(),
+      views: { flushMs: 0 },
+    });
+    await cached.changes?.ready;
+  });
+  afterAll(async () => {
+    await cached?.close();
+  });
+
+  const read = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await cached.request(path, { headers });
+    return { status: response.status, text: await response.text(), cache: response.headers.get("x-cache") };
+  };
+  /** The change reaches this server through the feed a moment after the API answered the write. */
+  const eventually = (path: string, check: (page: Awaited<ReturnType<typeof read>>) => boolean) =>
+    expect.poll(async () => check(await read(path)), { timeout: 10_000, interval: 50 }).toBe(true);
+
+  it("shows a newly published article, an edit and a withdrawal without a restart", async () => {
+    await read("/");
+    expect((await read("/")).cache).toBe("HIT");
+
+    const title = "Tuổi trẻ Sóc Trăng ra quân tình nguyện hè";
+    const created = await writer().publish({
+      title,
+      category: "Tình nguyện",
+      organizationId: fixtures.grassrootsId,
+      lead: "Đoàn viên dọn vệ sinh kênh rạch và sửa nhà cho người già.",
+      body: [{ type: "paragraph", text: "Chiến dịch kéo dài hai tháng." }],
+    });
+    await eventually("/", (page) => page.text.includes(title));
+    const path = `/bai-viet/${created.slug}`;
+    expect((await read(path)).status).toBe(200);
+    expect((await read(path)).cache).toBe("HIT");
+
+    await writer().send(
+      "PATCH",
+      `/api/v1/articles/${created.id}`,
+      { lead: "Đoàn viên sửa mười căn nhà cho người già neo đơn." },
+      { "If-Match": '"v2"' },
+    );
+    await eventually(path, (page) => page.text.includes("sửa mười căn nhà"));
+
+    await writer().send("POST", `/api/v1/articles/${created.id}/withdraw`, undefined, { "If-Match": '"v3"' });
+    await eventually(path, (page) => page.status === 404);
+    expect((await read("/")).text).not.toContain(title);
+    expect((await read("/feed.xml")).text).not.toContain(title);
+  });
+
+  it("shows a comment once a moderator approves it", async () => {
+    const slug = fixtures.categorySlugs[2] ?? "";
+    const path = `/bai-viet/${slug}`;
+    expect((await read(path)).text).toContain("Chưa có bình luận nào được duyệt.");
+    expect((await read(path)).cache).toBe("HIT");
+    const posted = await cached.request(`${path}/binh-luan`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ authorName: "Hồng Nhung", body: "Chi đoàn sinh hoạt rất đều." }).toString(),
+    });
+    expect(posted.status).toBe(303);
+    const summaries = await writer().get<{ items: { id: string; slug: string }[] }>(
+      "/api/v1/articles?pageSize=50",
+    );
+    const articleId = summaries.items.find((item) => item.slug === slug)?.id;
+    const [comment] = await writer().get<{ id: string }[]>(`/api/v1/articles/${articleId}/comments`);
+    await writer().send(
+      "POST",
+      `/api/v1/comments/${comment?.id}/moderate`,
+      { decision: "approved" },
+      { "If-Match": '"v1"' },
+    );
+    await eventually(path, (page) => page.text.includes("Chi đoàn sinh hoạt rất đều."));
+  });
+
+  it("counts every view, from the cache or not, and sends them to the API in one batch", async () => {
+    const slug = fixtures.categorySlugs[3] ?? "";
+    const views = async () =>
+      ((await (await fetch(`${api.url}/api/v1/public/articles/${slug}`)).json()) as { views: number }).views;
+    const before = await views();
+    const first = await cached.request(`/bai-viet/${slug}`);
+    const tag = first.headers.get("etag") ?? "";
+    await cached.request(`/bai-viet/${slug}`);
+    // A reader who revalidates is a reader too.
+    expect((await cached.request(`/bai-viet/${slug}`, { headers: { "If-None-Match": tag } })).status).toBe(
+      304,
+    );
+    // A crawler is not.
+    await cached.request(`/bai-viet/${slug}`, { headers: { "User-Agent": "Googlebot/2.1" } });
+    expect(cached.views?.pending().get(slug)).toBe(3);
+    await cached.views?.flush();
+    expect(cached.views?.pending().size).toBe(0);
+    expect(await views()).toBe(before + 3);
+    // The page shows the count once it is rendered again.
+    cached.cache?.clear();
+    expect((await read(`/bai-viet/${slug}`)).text).toContain(`<dd class="article-views">${before + 3}</dd>`);
   });
 });
