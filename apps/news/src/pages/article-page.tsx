@@ -11,6 +11,7 @@ import {
   figurePath,
   imagePath,
   isStoredImage,
+  organizationPath,
 } from "./paths";
 
 /** The narrower copies the API keeps of every stored image wider than them. */
@@ -51,7 +52,9 @@ export function ArticlePage({ article, related, comments, commentForm }: Article
           <dl className="article-facts">
             <div>
               <dt>Đơn vị</dt>
-              <dd>{article.organizationName}</dd>
+              <dd>
+                <a href={organizationPath(article.organizationId)}>{article.organizationName}</a>
+              </dd>
             </div>
             {article.author && (
               <div>

@@ -16,6 +16,7 @@ export type PublicArticle = Omit<InferResponseType<Public["articles"][":slug"]["
 export type PublicComment = InferResponseType<Public["articles"][":slug"]["comments"]["$get"], 200>[number];
 export type Category = InferResponseType<Public["categories"]["$get"], 200>[number];
 export type PublicConference = InferResponseType<Public["conferences"][":id"]["$get"], 200>;
+export type PublicOrganization = InferResponseType<Public["organizations"][":id"]["$get"], 200>;
 export type SearchPage = InferResponseType<Public["search"]["$get"], 200>;
 export type SearchHit = SearchPage["items"][number];
 /** A figure recomputed today, small groups hidden, with its provenance and the metric's definition. */
@@ -51,6 +52,8 @@ export type NewsApi = {
   ) => Promise<CommentOutcome>;
   categories: () => Promise<Category[]>;
   conference: (id: string) => Promise<PublicConference | null>;
+  /** An organisation with its public figures today, or null. */
+  organization: (id: string) => Promise<PublicOrganization | null>;
   search: (options: { q: string; page: number; pageSize: number }) => Promise<SearchPage>;
   /** Today's public figure of a metric, or null when the API refuses it (unknown, or fails its checks). */
   figure: (metricId: string, query: FigureQuery) => Promise<PublicFigure | null>;
@@ -159,6 +162,11 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
         what,
         await call(what, () => pub.conferences[":id"].$get({ param: { id } })),
       );
+    },
+    async organization(id) {
+      const what = `the organisation ${id}`;
+      const response = await call(what, () => pub.organizations[":id"].$get({ param: { id }, query: {} }));
+      return bodyOrNull<PublicOrganization>(what, response);
     },
     async search({ q, page, pageSize }) {
       const what = "a search";

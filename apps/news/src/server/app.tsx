@@ -16,8 +16,16 @@ import { ConferencePage } from "../pages/conference-page";
 import { NotFoundPage, UnavailablePage } from "../pages/error-pages";
 import { HomePage } from "../pages/home-page";
 import { Layout, type LayoutProps, SITE_NAME } from "../pages/layout";
+import { OrganizationPage } from "../pages/organization-page";
 import { pageCount } from "../pages/pagination";
-import { articlePath, categoryPath, conferencePath, feedPath, figurePath } from "../pages/paths";
+import {
+  articlePath,
+  categoryPath,
+  conferencePath,
+  feedPath,
+  figurePath,
+  organizationPath,
+} from "../pages/paths";
 import { ProvenancePage } from "../pages/provenance-page";
 import { SearchPage } from "../pages/search-page";
 import { ApiUnavailableError, type ArticleSummary, createNewsApi, type FigureQuery } from "./api-client";
@@ -376,6 +384,17 @@ export function createNewsServer({
       title: conference.title,
       description: `${conference.title} của ${conference.organizerName}: thành phần, văn bản được xem xét, kết luận và chỉ đạo.`,
       path: conferencePath(conference.id),
+    });
+  });
+
+  app.get("/to-chuc/:id", async (c) => {
+    const organization = await api.organization(c.req.param("id"));
+    if (organization === null) return notFound(c);
+    c.header("Cache-Control", PAGE_CACHE);
+    return page(c, 200, <OrganizationPage organization={organization} />, {
+      title: organization.name,
+      description: `${organization.name}: tổ chức trực thuộc và số liệu đoàn viên công khai, kèm nguồn của từng số liệu.`,
+      path: organizationPath(organization.id),
     });
   });
 

@@ -59,7 +59,9 @@ describe("an article page", () => {
   it("gives the title, category, organisation, source, author and the time in Vietnam", () => {
     expect(page).toContain(`<h1 id="tieu-de" class="page-title">${fixtures.title}</h1>`);
     expect(page).toContain('<a class="article-category" href="/chuyen-muc/doan-the">Đoàn thể</a>');
-    expect(page).toContain("<dt>Đơn vị</dt><dd>Tỉnh đoàn Sóc Trăng</dd>");
+    expect(page).toContain(
+      `<dt>Đơn vị</dt><dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a></dd>`,
+    );
     expect(page).toContain("<dt>Tác giả</dt><dd>Tấn Phát</dd>");
     expect(page).toContain('<a href="https://baosoctrang.example/bai-viet">Báo Sóc Trăng</a>');
     expect(page).toContain(
@@ -177,7 +179,9 @@ describe("the provenance page of a quoted figure", () => {
   it("says what was counted, where, as of when, by which metric, and that today gives the same", async () => {
     const page = await html(`/bai-viet/${fixtures.slug}/so-lieu/1`);
     expect(page).toContain("<dt>Điều được đếm</dt><dd>Đoàn viên trong danh sách sinh hoạt");
-    expect(page).toContain("<dd>Tỉnh đoàn Sóc Trăng (gồm các tổ chức trực thuộc)</dd>");
+    expect(page).toContain(
+      `<dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a> (gồm các tổ chức trực thuộc)</dd>`,
+    );
     expect(page).toContain("<dd>tính đến 31/08/2017</dd>");
     expect(page).toContain("<code>members.active</code>, phiên bản 1");
     expect(page).toContain("<dt>Số hồ sơ được tính</dt><dd>6</dd>");
@@ -199,11 +203,37 @@ describe("the provenance page of a quoted figure", () => {
   });
 });
 
+describe("the organisation page", () => {
+  it("shows its place in the tree and its public figures with their sources, and no member", async () => {
+    const page = await html(`/to-chuc/${fixtures.provinceId}`);
+    expect(page).toContain('<h1 id="tieu-de" class="page-title">Tỉnh đoàn Sóc Trăng</h1>');
+    expect(page).toContain('<p class="article-meta">Cấp tỉnh</p>');
+    expect(page).toMatch(/<dt>Trực thuộc<\/dt><dd><a href="\/to-chuc\/[^"]+">Trung ương Đoàn<\/a><\/dd>/);
+    expect(page).toContain(`<a href="/to-chuc/${fixtures.grassrootsId}">Đoàn cơ sở Công ty Cấp nước</a>`);
+    expect(page).toContain(`<link rel="canonical" href="${PUBLIC_URL}/to-chuc/${fixtures.provinceId}"/>`);
+    // The same figure the API gives the public, written the Vietnamese way, with where it comes from.
+    const today = (await (
+      await fetch(`${api.url}/api/v1/public/metrics/members.active?organizationId=${fixtures.provinceId}`)
+    ).json()) as { value: { count: number } };
+    expect(page).toContain(`<strong class="figure-value">${today.value.count}</strong>`);
+    expect(page).toContain("<summary>Nguồn số liệu</summary>");
+    expect(page).toContain("<code>members.active</code>");
+    for (const name of ["Lâm Thị Hoa", "Trần Thị Mai", "Đỗ Thị Ngọc"]) expect(page).not.toContain(name);
+    expectNoProgram(page);
+  });
+
+  it("answers an unknown organisation with the 404 page", async () => {
+    await html("/to-chuc/khong-co-to-chuc-nay", 404);
+  });
+});
+
 describe("the conference page", () => {
   it("gives the organiser, date and session, chair and speaker with titles, documents, conclusions and directives", async () => {
     const page = await html(`/hoi-nghi/${fixtures.conferenceId}`);
     expect(page).toContain('<p class="article-meta">Hội nghị chuyên đề</p>');
-    expect(page).toContain("<dt>Đơn vị tổ chức</dt><dd>Tỉnh đoàn Sóc Trăng</dd>");
+    expect(page).toContain(
+      `<dt>Đơn vị tổ chức</dt><dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a></dd>`,
+    );
     expect(page).toContain("Buổi chiều ngày 31/08/2017");
     expect(page).toContain("<strong>Đàm Mỹ Anh</strong>, Phó Bí thư Đoàn Khối Doanh nghiệp");
     expect(page).toContain("<strong>Huỳnh Công Trí</strong>, Phó Bí thư Đảng ủy Khối Doanh nghiệp");
@@ -308,6 +338,54 @@ describe("the comment form", () => {
     expect(page).toContain("Bình luận chưa được gửi:");
     expect(page).toContain("<li>Họ và tên: ");
     expect(page).toContain(">Nội dung giữ lại</textarea>");
+  });
+});
+
+describe("what every page tells search engines and link previews", () => {
+  /** The pages readers land on from outside, by the canonical path each must name. */
+  const pages = () => [
+    { path: "/", canonical: "/" },
+    { path: `/bai-viet/${fixtures.slug}`, canonical: `/bai-viet/${fixtures.slug}` },
+    { path: `/bai-viet/${fixtures.slug}/so-lieu/1`, canonical: `/bai-viet/${fixtures.slug}/so-lieu/1` },
+    { path: "/chuyen-muc/doan-the", canonical: "/chuyen-muc/doan-the" },
+    { path: `/hoi-nghi/${fixtures.conferenceId}`, canonical: `/hoi-nghi/${fixtures.conferenceId}` },
+    { path: `/to-chuc/${fixtures.provinceId}`, canonical: `/to-chuc/${fixtures.provinceId}` },
+    { path: "/tim-kiem?q=doan", canonical: "/tim-kiem" },
+  ];
+
+  it("is Vietnamese, with a title, a description, its canonical URL, Open Graph, Twitter and the site feed", async () => {
+    for (const { path, canonical } of pages()) {
+      const page = await html(path);
+      expect(page, path).toContain('<html lang="vi">');
+      expect(page, path).toMatch(/<title>[^<]+ — Tin tức Đoàn|<title>Tin tức Đoàn — /);
+      expect(page, path).toMatch(/<meta name="description" content="[^"]{20,}"\/>/);
+      expect(page, path).toContain(`<link rel="canonical" href="${PUBLIC_URL}${canonical}"/>`);
+      expect(page, path).toContain(`<meta property="og:url" content="${PUBLIC_URL}${canonical}"/>`);
+      for (const meta of ["og:title", "og:description", "og:type", "og:locale"])
+        expect(page, path).toContain(`<meta property="${meta}" content="`);
+      for (const meta of ["twitter:card", "twitter:title", "twitter:description"])
+        expect(page, path).toContain(`<meta name="${meta}" content="`);
+      expect(page, path).toContain(
+        '<link rel="alternate" type="application/atom+xml" title="Tin tức Đoàn" href="/feed.xml"/>',
+      );
+      expectNoProgram(page);
+    }
+  });
+
+  it("offers a category's own feed on its page and its articles", async () => {
+    const feed =
+      '<link rel="alternate" type="application/atom+xml" title="Tin tức Đoàn: Đoàn thể" href="/chuyen-muc/doan-the/feed.xml"/>';
+    expect(await html("/chuyen-muc/doan-the")).toContain(feed);
+    expect(await html(`/bai-viet/${fixtures.slug}`)).toContain(feed);
+  });
+
+  it("keeps search results and the 404 page out of search engines, and the 404 page helps on", async () => {
+    expect(await html("/tim-kiem?q=doan")).toContain('<meta name="robots" content="noindex"/>');
+    const missing = await html("/bai-viet/bai-khong-co", 404);
+    expect(missing).toContain('<meta name="robots" content="noindex"/>');
+    expect(missing).toContain('<html lang="vi">');
+    expect(missing).toContain('<form class="search-form" action="/tim-kiem" method="get">');
+    expect(missing).toContain('<a href="/">Về trang chủ</a>');
   });
 });
 
