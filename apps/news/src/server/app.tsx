@@ -147,6 +147,23 @@ export function createNewsServer({
     (await api.categories()).find(({ category }) => slugify(category) === slug)?.category;
 
   const app = new Hono();
+  // Counted in front of the cache, so that a page served from it is still a view.
+  app.use("/bai-viet/:slug", async (c, next) => {
+    // Read before `next()`: afterwards the parameters are those of the last handler that ran.
+    const slug = c.req.param("slug");
+    await next();
+    const status = c.res.status;
+    if (
+      views !== undefined &&
+      c.req.method === "GET" &&
+      (status === 200 || status === 304) &&
+      c.req.query("binh-luan") === undefined &&
+      !isRobot(c.req.header("User-Agent"))
+    )
+      views.count(slug);
+  });
+  // In front of the rest: a page it holds is answered without them, with the headers they set.
+  if (cache !== undefined) app.use(cache.middleware);
   app.use(compress());
   // Weak, because the tag is computed before compression changes the bytes.
   app.use(etag({ weak: true }));
@@ -163,23 +180,6 @@ export function createNewsServer({
       },
     }),
   );
-
-  // Counted in front of the cache, so that a page served from it is still a view.
-  app.use("/bai-viet/:slug", async (c, next) => {
-    // Read before `next()`: afterwards the parameters are those of the last handler that ran.
-    const slug = c.req.param("slug");
-    await next();
-    const status = c.res.status;
-    if (
-      views !== undefined &&
-      c.req.method === "GET" &&
-      (status === 200 || status === 304) &&
-      c.req.query("binh-luan") === undefined &&
-      !isRobot(c.req.header("User-Agent"))
-    )
-      views.count(slug);
-  });
-  if (cache !== undefined) app.use(cache.middleware);
 
   if (assets.mode === "built") {
     // Set after the file is found: a header set inside serveStatic can miss the response it built.

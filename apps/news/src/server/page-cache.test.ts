@@ -12,9 +12,9 @@ function site(options: { maxEntries?: number; ttlMs?: number } = {}) {
   const renders = new Map<string, number>();
   let hold: Promise<void> | undefined;
   const app = new Hono();
+  app.use(cache.middleware);
   app.use(compress());
   app.use(etag({ weak: true }));
-  app.use(cache.middleware);
   const rendered = (key: string) => {
     const n = (renders.get(key) ?? 0) + 1;
     renders.set(key, n);
@@ -81,6 +81,11 @@ describe("the page cache", () => {
     const again = await get("/trang/a", { "If-None-Match": tag });
     expect(again.status).toBe(304);
     expect(again.headers.get("etag")).toBe(tag);
+    expect(again.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+    expect(again.headers.get("content-type")).toBeNull();
+    // Any of several tags, weak or not, will do.
+    expect((await get("/trang/a", { "If-None-Match": `"khac", ${tag.slice(2)}` })).status).toBe(304);
+    expect((await get("/trang/a", { "If-None-Match": '"khac"' })).status).toBe(200);
   });
 
   it("renders again after a clear, and keeps pages apart by path and query", async () => {

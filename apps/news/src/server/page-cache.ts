@@ -1,7 +1,9 @@
 // The rendered-page cache: each page is rendered and gzipped once, then served from memory with its
 // ETag until the API's change feed says that what it shows changed (or its time to live runs out).
+// It sits in front of the other middleware: a page it holds is answered (200 or 304) with the headers
+// they set when it was rendered, without running them again.
 import { createHash } from "node:crypto";
-import { gzipSync } from "node:zlib";
+import { gunzipSync, gzipSync, inflateSync } from "node:zlib";
 import type { MiddlewareHandler } from "hono";
 
 export type PageCacheOptions = {
@@ -17,6 +19,27 @@ export type PageCacheOptions = {
 
 /** What is kept: HTML pages, Atom feeds, the sitemap and robots.txt. */
 const CACHED_TYPES = /^(text\/html|text\/plain|application\/(atom\+)?xml)\b/;
+
+/** Headers of one answer that the cache sets afresh for each. */
+const PER_RESPONSE_HEADERS = new Set(["content-length", "content-encoding", "etag", "vary", "x-cache"]);
+/** What a 304 keeps of the 200 it stands for (RFC 9110 §15.4.5). */
+const KEPT_ON_304 = new Set([
+  "cache-control",
+  "content-location",
+  "date",
+  "etag",
+  "expires",
+  "vary",
+  "x-cache",
+]);
+
+/** Whether `If-None-Match` names this tag, compared weakly as a GET must be. */
+function etagMatches(tag: string, ifNoneMatch: string | null): boolean {
+  if (ifNoneMatch === null) return false;
+  if (ifNoneMatch.trim() === "*") return true;
+  const bare = tag.replace(/^W\//, "");
+  return ifNoneMatch.split(",").some((held) => held.trim().replace(/^W\//, "") === bare);
+}
 
 type Entry = {
   headers: [string, string][];
@@ -66,19 +89,24 @@ export function createPageCache({ maxEntries, ttlMs, now = Date.now }: PageCache
   let generation = 0;
   let enabled = maxEntries > 0 && ttlMs > 0;
 
-  const respond = (entry: Entry, acceptEncoding: string | undefined, head: boolean, hit: boolean) => {
+  const respond = (entry: Entry, request: Request, hit: boolean) => {
     const headers = new Headers(entry.headers);
-    // For people and benchmarks looking at the answers; nothing reads it.
-    headers.set("X-Cache", hit ? "HIT" : "MISS");
     headers.set("ETag", entry.etag);
     headers.set("Vary", "Accept-Encoding");
-    const gzip = acceptsGzip(acceptEncoding);
+    // For people and benchmarks looking at the answers; nothing reads it.
+    headers.set("X-Cache", hit ? "HIT" : "MISS");
+    if (etagMatches(entry.etag, request.headers.get("If-None-Match"))) {
+      for (const name of [...headers.keys()]) if (!KEPT_ON_304.has(name)) headers.delete(name);
+      return new Response(null, { status: 304, headers });
+    }
+    const gzip = acceptsGzip(request.headers.get("Accept-Encoding") ?? undefined);
     if (gzip) headers.set("Content-Encoding", "gzip");
     const body = gzip ? entry.gzip : entry.body;
     headers.set("Content-Length", String(body.byteLength));
-    // The compress middleware sees Content-Encoding and leaves the bytes alone; the ETag middleware
-    // sees the ETag and answers 304 to a reader who holds it.
-    return new Response(head ? null : (body as Uint8Array<ArrayBuffer>), { status: 200, headers });
+    return new Response(request.method === "HEAD" ? null : (body as Uint8Array<ArrayBuffer>), {
+      status: 200,
+      headers,
+    });
   };
 
   const middleware: MiddlewareHandler = async (c, next) => {
@@ -91,7 +119,7 @@ export function createPageCache({ maxEntries, ttlMs, now = Date.now }: PageCache
       // Read again: to the back of the line, last to go.
       entries.delete(key);
       entries.set(key, found);
-      return respond(found, c.req.header("Accept-Encoding"), method === "HEAD", true);
+      return respond(found, c.req.raw, true);
     }
     if (found !== undefined) entries.delete(key);
 
@@ -100,17 +128,21 @@ export function createPageCache({ maxEntries, ttlMs, now = Date.now }: PageCache
     const response = c.res;
     const cacheControl = response.headers.get("Cache-Control") ?? "";
     const type = response.headers.get("Content-Type") ?? "";
+    const encoding = response.headers.get("Content-Encoding");
     // Pages and feeds only: images pass through from the API, which readers' browsers keep for good.
     if (
       response.status !== 200 ||
       !/\bpublic\b/.test(cacheControl) ||
       !CACHED_TYPES.test(type) ||
-      response.headers.has("Content-Encoding")
+      (encoding !== null && encoding !== "gzip" && encoding !== "deflate")
     )
       return;
-    const body = new Uint8Array(await response.arrayBuffer());
+    // The compress middleware behind this one may have compressed the page for this reader: kept
+    // plain, it is compressed once, harder, for every later reader.
+    const sent = new Uint8Array(await response.arrayBuffer());
+    const body = encoding === "gzip" ? gunzipSync(sent) : encoding === "deflate" ? inflateSync(sent) : sent;
     const entry: Entry = {
-      headers: [...response.headers].filter(([name]) => name !== "content-length"),
+      headers: [...response.headers].filter(([name]) => !PER_RESPONSE_HEADERS.has(name)),
       body,
       gzip: gzipSync(body, { level: 9 }),
       etag: `W/"${createHash("sha1").update(body).digest("base64url")}"`,
@@ -126,7 +158,7 @@ export function createPageCache({ maxEntries, ttlMs, now = Date.now }: PageCache
     }
     // Assigned twice so that the new response does not inherit the old one's headers.
     c.res = undefined;
-    c.res = respond(entry, c.req.header("Accept-Encoding"), method === "HEAD", false);
+    c.res = respond(entry, c.req.raw, false);
   };
 
   return {

@@ -442,6 +442,11 @@ describe("pages kept in the cache, emptied through the API's change feed", () =>
   it("shows a newly published article, an edit and a withdrawal without a restart", async () => {
     await read("/");
     expect((await read("/")).cache).toBe("HIT");
+    // A page from the cache carries the headers it was rendered with, the security policy too.
+    const hit = await cached.request("/", { headers: { "Accept-Encoding": "gzip" } });
+    expect(hit.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(hit.headers.get("content-encoding")).toBe("gzip");
+    expect(hit.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
 
     const title = "Tuổi trẻ Sóc Trăng ra quân tình nguyện hè";
     const created = await writer().publish({
