@@ -15,6 +15,7 @@ export type PublicArticle = Omit<InferResponseType<Public["articles"][":slug"]["
 };
 export type PublicComment = InferResponseType<Public["articles"][":slug"]["comments"]["$get"], 200>[number];
 export type Category = InferResponseType<Public["categories"]["$get"], 200>[number];
+export type ConferenceSummary = InferResponseType<Public["conferences"]["$get"], 200>["items"][number];
 export type PublicConference = InferResponseType<Public["conferences"][":id"]["$get"], 200>;
 export type PublicOrganization = InferResponseType<Public["organizations"][":id"]["$get"], 200>;
 export type SearchPage = InferResponseType<Public["search"]["$get"], 200>;
@@ -52,6 +53,11 @@ export type NewsApi = {
   ) => Promise<CommentOutcome>;
   categories: () => Promise<Category[]>;
   conference: (id: string) => Promise<PublicConference | null>;
+  /** Conferences a public article reports on, newest first. */
+  conferences: (options: {
+    page: number;
+    pageSize: number;
+  }) => Promise<{ items: ConferenceSummary[]; total: number }>;
   /** An organisation with its public figures today, or null. */
   organization: (id: string) => Promise<PublicOrganization | null>;
   search: (options: { q: string; page: number; pageSize: number }) => Promise<SearchPage>;
@@ -162,6 +168,13 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
         what,
         await call(what, () => pub.conferences[":id"].$get({ param: { id } })),
       );
+    },
+    async conferences({ page, pageSize }) {
+      const what = "the conference list";
+      const response = await call(what, () =>
+        pub.conferences.$get({ query: { page: String(page), pageSize: String(pageSize) } }),
+      );
+      return body<{ items: ConferenceSummary[]; total: number }>(what, response);
     },
     async organization(id) {
       const what = `the organisation ${id}`;

@@ -355,9 +355,10 @@ export function createNewsServer({
   };
 
   app.get("/sitemap.xml", async (c) => {
-    const [{ items }, categories] = await Promise.all([
+    const [{ items }, categories, conferences] = await Promise.all([
       api.latestArticles({ page: 1, pageSize: SITEMAP_SIZE }),
       api.categories(),
+      api.conferences({ page: 1, pageSize: SITEMAP_SIZE }),
     ]);
     c.header("Cache-Control", PAGE_CACHE);
     const body = renderSitemap([
@@ -367,6 +368,7 @@ export function createNewsServer({
         url: canonical(articlePath(article.slug)),
         lastModified: article.publishedAt,
       })),
+      ...conferences.items.map((conference) => ({ url: canonical(conferencePath(conference.id)) })),
     ]);
     return c.body(body, 200, { "Content-Type": "application/xml; charset=utf-8" });
   });

@@ -408,6 +408,7 @@ describe("feeds, sitemap and robots.txt", () => {
     for (const slug of fixtures.categorySlugs)
       expect(sitemap).toContain(`<loc>${PUBLIC_URL}/bai-viet/${slug}</loc>`);
     expect(sitemap).toContain(`<loc>${PUBLIC_URL}/chuyen-muc/doan-the</loc>`);
+    expect(sitemap).toContain(`<loc>${PUBLIC_URL}/hoi-nghi/${fixtures.conferenceId}</loc>`);
     const robots = await html("/robots.txt");
     expect(robots).toContain(`Sitemap: ${PUBLIC_URL}/sitemap.xml`);
   });
