@@ -27,6 +27,7 @@ import { organizationRecordRoutes } from "./routes/organization-records.js";
 import { organizationRoutes } from "./routes/organizations.js";
 import { positionRoutes } from "./routes/positions.js";
 import { publicRoutes } from "./routes/public.js";
+import { publicOrganizationRoutes } from "./routes/public-organizations.js";
 import { referralRoutes } from "./routes/referrals.js";
 import { searchRoutes } from "./routes/search.js";
 import { userRoutes } from "./routes/users.js";
@@ -52,7 +53,10 @@ const jsonBodyLimit = bodyLimit({
 const OWN_LIMIT_PATH = /^\/api\/v1\/(articles\/[^/]+\/images|members\/import)$/;
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
-export function createApp(services: Services) {
+export function createApp(given: Services) {
+  // Readers' settings of their own per app: the comment limiter is kept per settings object, so two
+  // apps (two tests) never count each other's comments.
+  const services: Services = { ...given, readers: { ...given.readers } };
   const log = services.log ?? silentLogger;
   const api = createRouter();
   const app = api
@@ -80,6 +84,7 @@ export function createApp(services: Services) {
     .route("/api/docs", docsRoutes)
     .route("/api/v1/public/changes", changeRoutes)
     .route("/api/v1/public/metrics", publicMetricRoutes)
+    .route("/api/v1/public/organizations", publicOrganizationRoutes)
     .route("/api/v1/public", publicRoutes)
     .route("/api/v1/auth", authRoutes(services))
     .route("/api/v1/users", userRoutes)

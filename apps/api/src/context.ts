@@ -3,7 +3,7 @@ import type { RequestIdVariables } from "hono/request-id";
 import type { Access } from "./access.js";
 import type { SignedInUser } from "./auth/guard.js";
 import type { ScryptCost } from "./auth/passwords.js";
-import type { LoginLimits } from "./auth/rate-limit.js";
+import type { LoginLimits, RateLimit } from "./auth/rate-limit.js";
 import type { ChangeBus } from "./content/change-bus.js";
 import type { Database } from "./db/client.js";
 import type { Logger } from "./log.js";
@@ -19,6 +19,18 @@ export type Services = {
   changes?: ChangeBus;
   /** Sign-in settings; the recommended ones when absent. Tests lower the hashing cost. */
   auth?: AuthSettings;
+  /** What readers may write through the public routes; the defaults when absent. */
+  readers?: ReaderSettings;
+};
+
+export type ReaderSettings = {
+  /** Comments one client address may post in a window; tests set their own to stay independent. */
+  commentLimit?: RateLimit;
+  /**
+   * The secret the news servers send with view counts. When set, counts without it are refused,
+   * so that nobody else can inflate them; when unset anyone may report views.
+   */
+  viewCountToken?: string;
 };
 
 export type AuthSettings = {

@@ -16,6 +16,10 @@ const EnvSchema = z.object({
   /** Sign-in attempts allowed per account, and per client address, in each 15-minute window. */
   LOGIN_LIMIT_PER_ACCOUNT: z.coerce.number().int().min(1).default(10),
   LOGIN_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(50),
+  /** Reader comments allowed per client address in each 10-minute window. */
+  COMMENT_LIMIT_PER_ADDRESS: z.coerce.number().int().min(1).default(5),
+  /** The secret news servers send with view counts; unset, anyone may report views. */
+  VIEW_COUNT_TOKEN: z.string().min(16, { error: "VIEW_COUNT_TOKEN needs at least 16 characters" }).optional(),
   /** How long a session lasts from sign-in. */
   SESSION_HOURS: z.coerce
     .number()

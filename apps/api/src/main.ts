@@ -3,7 +3,7 @@ import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
 import { createApp } from "./app.js";
 import { ensureFirstAdministrator } from "./auth/bootstrap.js";
-import { DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.js";
+import { DEFAULT_COMMENT_LIMIT, DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.js";
 import { openChangeBus } from "./content/change-bus.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
@@ -41,6 +41,10 @@ const app = createApp({
       perAddress: { attempts: env.LOGIN_LIMIT_PER_ADDRESS, windowMs: window },
     },
     sessionTtlMs: env.SESSION_HOURS * 60 * 60 * 1000,
+  },
+  readers: {
+    commentLimit: { attempts: env.COMMENT_LIMIT_PER_ADDRESS, windowMs: DEFAULT_COMMENT_LIMIT.windowMs },
+    ...(env.VIEW_COUNT_TOKEN === undefined ? {} : { viewCountToken: env.VIEW_COUNT_TOKEN }),
   },
 });
 const server = serve({ fetch: app.fetch, port: env.API_PORT, hostname: env.HOST }, (info) => {

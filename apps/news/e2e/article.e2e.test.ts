@@ -14,6 +14,8 @@ let api: StartedApi;
 let fixtures: NewsFixtures;
 let news: { url: string; stop: () => Promise<void> };
 let reader: BrowserContext;
+/** The secret the API and the news server share for view counts. */
+const VIEW_COUNT_TOKEN = "bi-mat-luot-xem-cua-trang-tin";
 
 beforeAll(async () => {
   if (!existsSync(NEWS_ENTRY)) {
@@ -22,7 +24,10 @@ beforeAll(async () => {
     );
   }
   // An empty API holding only the fixtures, so that searches and lists find just them.
-  [browser, api] = await Promise.all([launchBrowser(), startApi({ env: { DEMO_DATA: "off" } })]);
+  [browser, api] = await Promise.all([
+    launchBrowser(),
+    startApi({ env: { DEMO_DATA: "off", VIEW_COUNT_TOKEN } }),
+  ]);
   fixtures = await writeNewsFixtures(api.url);
   const port = await getFreePort();
   const url = `http://127.0.0.1:${port}`;
@@ -30,7 +35,16 @@ beforeAll(async () => {
     command: process.execPath,
     args: [NEWS_ENTRY],
     cwd: NEWS_DIR,
-    env: { ...process.env, NEWS_PORT: String(port), HOST: "127.0.0.1", API_URL: api.url, PUBLIC_URL: url },
+    env: {
+      ...process.env,
+      NEWS_PORT: String(port),
+      HOST: "127.0.0.1",
+      API_URL: api.url,
+      PUBLIC_URL: url,
+      // As deployed: the page cache on, views sent every second with the API's token.
+      VIEW_COUNT_TOKEN,
+      NEWS_VIEW_FLUSH_SECONDS: "1",
+    },
     readyUrl: `${url}/`,
     timeoutMs: 30_000,
   });
@@ -96,10 +110,87 @@ describe("a reader without JavaScript", () => {
       { decision: "approved" },
       { "If-Match": '"v1"' },
     );
-    await page.goto(`${news.url}/bai-viet/${fixtures.slug}`);
-    // The browser may keep the page it saw a minute ago (Cache-Control): a reload asks again.
-    await page.reload();
-    expect(await page.getByText("Cảm ơn bài viết về chi đoàn.").count()).toBe(1);
+    // The approval reaches the news server through the API's change feed a moment later.
+    await expect
+      .poll(
+        async () => {
+          await page.goto(`${news.url}/bai-viet/${fixtures.slug}`);
+          return page.getByText("Cảm ơn bài viết về chi đoàn.").count();
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(1);
     await page.close();
+  });
+
+  it("sees an article appear once published and vanish once withdrawn, without a restart", async () => {
+    const page = await reader.newPage();
+    const title = "Tỉnh đoàn Hà Nam họp Ban Thường vụ mở rộng";
+    await page.goto(news.url);
+    expect(await page.getByRole("link", { name: title }).count()).toBe(0);
+
+    const writer = apiWriter(api.url);
+    const article = await writer.publish({
+      title,
+      category: "Hội nghị",
+      organizationId: fixtures.provinceId,
+      lead: "Bí thư Tỉnh đoàn Trần Ngọc Nam chủ trì hội nghị bàn công tác cán bộ Đoàn.",
+      body: [{ type: "paragraph", text: "Hội nghị rà soát việc quy hoạch cán bộ Đoàn cấp cơ sở." }],
+    });
+    await expect
+      .poll(
+        async () => {
+          await page.goto(news.url);
+          return page.getByRole("link", { name: title }).count();
+        },
+        { timeout: 15_000, interval: 200 },
+      )
+      .toBe(1);
+
+    // Found without its diacritics, from the search box in the header.
+    await page.getByLabel("Tìm kiếm tin bài").fill("tran ngoc nam");
+    await page.getByRole("button", { name: "Tìm", exact: true }).click();
+    await page.getByRole("link", { name: title }).click();
+    expect(new URL(page.url()).pathname).toBe(`/bai-viet/${article.slug}`);
+    expect(await page.getByText("Trần Ngọc Nam chủ trì").count()).toBe(1);
+
+    await writer.send("POST", `/api/v1/articles/${article.id}/withdraw`, undefined, { "If-Match": '"v2"' });
+    await expect
+      .poll(async () => (await page.goto(`${news.url}/bai-viet/${article.slug}`))?.status(), {
+        timeout: 15_000,
+        interval: 200,
+      })
+      .toBe(404);
+    expect(await page.locator("h1").textContent()).toBe("Không tìm thấy trang");
+    await page.goto(news.url);
+    expect(await page.getByRole("link", { name: title }).count()).toBe(0);
+    await page.close();
+  });
+
+  it("opens the organisation behind an article, with its public figures and their source", async () => {
+    const page = await reader.newPage();
+    await page.goto(`${news.url}/bai-viet/${fixtures.slug}`);
+    await page.getByRole("link", { name: "Tỉnh đoàn Sóc Trăng" }).click();
+    expect(new URL(page.url()).pathname).toBe(`/to-chuc/${fixtures.provinceId}`);
+    expect(await page.locator("h1").textContent()).toBe("Tỉnh đoàn Sóc Trăng");
+    expect(await page.getByRole("heading", { name: "Số liệu công khai" }).count()).toBe(1);
+    // The source opens without a script: a details element.
+    await page.getByText("Nguồn số liệu").first().click();
+    expect(await page.getByText("members.active").isVisible()).toBe(true);
+    await page.close();
+  });
+
+  it("counts the views of an article in the API, through the news server's batches and token", async () => {
+    const views = async () =>
+      (
+        (await (await fetch(`${api.url}/api/v1/public/articles/${fixtures.categorySlugs[1]}`)).json()) as {
+          views: number;
+        }
+      ).views;
+    const before = await views();
+    const page = await reader.newPage();
+    for (let i = 0; i < 3; i++) await page.goto(`${news.url}/bai-viet/${fixtures.categorySlugs[1]}`);
+    await page.close();
+    await expect.poll(views, { timeout: 15_000, interval: 200 }).toBe(before + 3);
   });
 });

@@ -114,11 +114,15 @@ export const ROUTE_RULES: Record<string, Rule> = {
 
   "GET /api/v1/public/changes": PUBLIC,
   "GET /api/v1/public/metrics/:metricId": PUBLIC,
+  // Names, levels and the tree are public; figures come with small groups hidden.
+  "GET /api/v1/public/organizations/:id": PUBLIC,
   "GET /api/v1/public/articles": PUBLIC,
   "GET /api/v1/public/articles/:slug": PUBLIC,
   "GET /api/v1/public/articles/:slug/related": PUBLIC,
   "GET /api/v1/public/articles/:slug/comments": PUBLIC,
   "POST /api/v1/public/articles/:slug/comments": PUBLIC,
+  // Anyone may reach it; the handler asks for VIEW_COUNT_TOKEN when the API sets one.
+  "POST /api/v1/public/article-views": PUBLIC,
   "GET /api/v1/public/categories": PUBLIC,
   "GET /api/v1/public/conferences": PUBLIC,
   "GET /api/v1/public/conferences/:id": PUBLIC,

@@ -11,6 +11,9 @@ export const DEFAULT_LOGIN_LIMITS: LoginLimits = {
   perAddress: { attempts: 50, windowMs: 15 * 60 * 1000 },
 };
 
+/** Five comments per address in ten minutes: plenty for a person, little for a robot. */
+export const DEFAULT_COMMENT_LIMIT: RateLimit = { attempts: 5, windowMs: 10 * 60 * 1000 };
+
 export type RateLimiter = {
   /** Counts one attempt for the key; the seconds to wait when over the limit, else 0. */
   hit(key: string, now: number): number;

@@ -157,10 +157,10 @@ function missing(field: string): ApiError {
 }
 
 type Definition = (typeof definitions)[number];
-type Computed = { metric: Definition; result: MetricResult<unknown>; rollUp?: RollUp<unknown> };
+export type Computed = { metric: Definition; result: MetricResult<unknown>; rollUp?: RollUp<unknown> };
 
 /** Resolves the question a metric asks from the query and computes it in SQL, rolled up when asked. */
-async function computeMetric(
+export async function computeMetric(
   c: Context<AppEnv>,
   metricId: string,
   params: Omit<MetricQuery, "rollUp"> & { rollUp?: boolean },

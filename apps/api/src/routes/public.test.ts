@@ -127,6 +127,7 @@ describe.each(testDrivers)("/api/v1/public on %s", (driver) => {
       "publishedAt",
       "slug",
       "title",
+      "views",
     ]);
     expect(article).toMatchObject({
       title: "Tin mới về tổ chức cơ sở",

@@ -1,5 +1,7 @@
 // What the news viewer reads, anonymously and cacheably: published articles, categories, public
 // conference records, search, approved comments, images; and readers posting comments.
+
+import { createHash, timingSafeEqual } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   CommentCreateSchema,
@@ -9,22 +11,25 @@ import {
   isPubliclyVisible,
   type Participant,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, exists, ne } from "drizzle-orm";
+import { and, asc, count, desc, eq, exists, inArray, ne, or, sql } from "drizzle-orm";
 import type { Context } from "hono";
+import { createRateLimiter, DEFAULT_COMMENT_LIMIT, type RateLimiter } from "../auth/rate-limit.js";
 import { type ArticleRow, isoInstant, publiclyVisible } from "../content/articles.js";
 import { publicCache } from "../content/http-cache.js";
 import { pickImageWidth } from "../content/images.js";
-import type { AppEnv } from "../context.js";
+import type { AppEnv, Services } from "../context.js";
 import { PUBLIC_SEARCH_KINDS, searchRecords } from "../db/queries/search.js";
 import {
   article,
   articleImage,
   articleImageVariant,
+  articleView,
   comment,
   conference,
   organization,
 } from "../db/schema/index.js";
 import { ApiError } from "../errors.js";
+import { clientAddress } from "../http/client-address.js";
 import { PageQuerySchema, pageSchemaOf } from "../http/list.js";
 import { createRouter, errorResponse } from "../openapi.js";
 import { kindsSchema, SearchHitSchema, SearchTextSchema } from "./search.js";
@@ -50,6 +55,8 @@ export const PublicArticleSchema = PublicArticleSummarySchema.extend({
   source: z.object({ name: z.string(), url: z.string().optional() }).optional(),
   body: z.array(z.record(z.string(), z.unknown())),
   conferenceId: z.string().optional(),
+  /** How many times readers opened it, as the news servers reported. */
+  views: z.number().int(),
 }).openapi("PublicArticle");
 export type PublicArticle = z.infer<typeof PublicArticleSchema>;
 
@@ -206,6 +213,46 @@ const postCommentRoute = createRoute({
     400: e400,
     404: e404,
     409: errorResponse("Bài không nhận bình luận / The article takes no comments"),
+    429: errorResponse("Gửi quá nhiều bình luận, xem Retry-After / Too many comments, see Retry-After"),
+  },
+});
+
+/** The header that carries `VIEW_COUNT_TOKEN` from the news servers. */
+export const VIEW_COUNT_TOKEN_HEADER = "X-View-Count-Token";
+
+/** One article's views since the last report: named by its slug or by its id, never both. */
+const ViewCountSchema = z
+  .object({
+    slug: z.string().min(1).max(300).optional(),
+    id: z.string().min(1).max(100).optional(),
+    count: z.number().int().min(1).max(1_000_000),
+  })
+  .refine((item) => (item.slug === undefined) !== (item.id === undefined), {
+    error: "Ghi slug hoặc id của bài, không cả hai / Give the article's slug or its id, not both",
+    path: ["slug"],
+  });
+
+export const ArticleViewBatchSchema = z
+  .object({ items: z.array(ViewCountSchema).min(1).max(500) })
+  .openapi("ArticleViewBatch");
+
+const articleViewsRoute = createRoute({
+  method: "post",
+  path: "/article-views",
+  tags,
+  summary:
+    "Báo số lượt đọc theo lô (từ máy chủ trang tin) / Report article views in batches (from the news servers)",
+  description:
+    "Khi API đặt VIEW_COUNT_TOKEN, phải gửi nó trong X-View-Count-Token. Bài không công khai bị bỏ qua. / " +
+    "When the API sets VIEW_COUNT_TOKEN, it must come in X-View-Count-Token. Articles that are not public are ignored.",
+  request: { body: { ...jsonOf(ArticleViewBatchSchema), required: true } },
+  responses: {
+    200: {
+      description: "Đã cộng / Counted",
+      ...jsonOf(z.object({ counted: z.number().int(), ignored: z.number().int() })),
+    },
+    400: e400,
+    401: errorResponse("Thiếu hoặc sai X-View-Count-Token / X-View-Count-Token missing or wrong"),
   },
 });
 
@@ -350,6 +397,7 @@ export const publicRoutes = createRouter()
       ...(record.source === undefined ? {} : { source: record.source }),
       ...(record.conferenceId === undefined ? {} : { conferenceId: record.conferenceId }),
       body: record.body,
+      views: await viewsOf(c, row.id),
     };
     return publicCache(c, body) ?? c.json(body, 200);
   })
@@ -384,8 +432,19 @@ export const publicRoutes = createRouter()
   })
   .openapi(postCommentRoute, async (c) => {
     const { website, ...input } = c.req.valid("json");
-    const { row } = await visibleArticle(c, c.req.valid("param").slug);
     const { database, now } = c.var.services;
+    // Counted per reader (the news server forwards their address) before anything else is done.
+    const wait = commentLimiterOf(c.var.services).hit(clientAddress(c), now().getTime());
+    if (wait > 0)
+      throw new ApiError(
+        "RATE_LIMITED",
+        {
+          vi: `Bạn gửi quá nhiều bình luận, hãy thử lại sau ${wait} giây`,
+          en: `Too many comments; try again in ${wait} seconds`,
+        },
+        { headers: { "Retry-After": String(wait) } },
+      );
+    const { row } = await visibleArticle(c, c.req.valid("param").slug);
     const at = now().toISOString();
     const allowed = canComment(row.data, at);
     if (!allowed.ok)
@@ -402,6 +461,54 @@ export const publicRoutes = createRouter()
       );
     }
     return c.json({ status: "pending" as const }, 202);
+  })
+  .openapi(articleViewsRoute, async (c) => {
+    const { database, now } = c.var.services;
+    const expected = c.var.services.readers?.viewCountToken;
+    if (expected !== undefined && !sameSecret(c.req.header(VIEW_COUNT_TOKEN_HEADER) ?? "", expected))
+      throw new ApiError("UNAUTHENTICATED", {
+        vi: "Thiếu hoặc sai mã báo lượt đọc (X-View-Count-Token)",
+        en: "The view count token (X-View-Count-Token) is missing or wrong",
+      });
+    const { items } = c.req.valid("json");
+    const slugs = items.flatMap((item) => (item.slug === undefined ? [] : [item.slug]));
+    const ids = items.flatMap((item) => (item.id === undefined ? [] : [item.id]));
+    const rows = await database.db
+      .select({ id: article.id, slug: article.slug, data: article.data })
+      .from(article)
+      .where(
+        or(
+          slugs.length > 0 ? inArray(article.slug, slugs) : undefined,
+          ids.length > 0 ? inArray(article.id, ids) : undefined,
+        ),
+      );
+    const at = now().toISOString();
+    // Only what readers may see now collects views: a draft's or a withdrawn article's stay as they were.
+    const visible = rows.filter((row) => isPubliclyVisible(row.data, at));
+    const bySlug = new Map(visible.map((row) => [row.slug, row.id]));
+    const byId = new Set(visible.map((row) => row.id));
+    const totals = new Map<string, number>();
+    let ignored = 0;
+    for (const item of items) {
+      const id =
+        item.slug !== undefined ? bySlug.get(item.slug) : byId.has(item.id ?? "") ? item.id : undefined;
+      if (id === undefined) ignored += item.count;
+      else totals.set(id, (totals.get(id) ?? 0) + item.count);
+    }
+    if (totals.size > 0) {
+      const values = [...totals].map(([articleId, views]) => ({ articleId, views, updatedAt: at }));
+      await database.db.transaction((tx) =>
+        tx
+          .insert(articleView)
+          .values(values)
+          .onConflictDoUpdate({
+            target: articleView.articleId,
+            set: { views: sql`${articleView.views} + excluded.views`, updatedAt: sql`excluded.updated_at` },
+          }),
+      );
+    }
+    const counted = [...totals.values()].reduce((sum, n) => sum + n, 0);
+    return c.json({ counted, ignored }, 200);
   })
   .openapi(categoriesRoute, async (c) => {
     const { database, now } = c.var.services;
@@ -526,6 +633,38 @@ export const publicRoutes = createRouter()
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
     return c.body(Buffer.from(image.bytes), 200);
   });
+
+const commentLimiters = new WeakMap<object, RateLimiter>();
+/** Apps built without reader settings share this key (createApp gives each its own). */
+const NO_READER_SETTINGS = {};
+
+/**
+ * One comment limiter per app: keyed by the app's reader settings, which `createApp` copies for each
+ * app and which every request's services carry along, so that each test's app counts from zero.
+ */
+function commentLimiterOf(services: Services): RateLimiter {
+  const key = services.readers ?? NO_READER_SETTINGS;
+  let limiter = commentLimiters.get(key);
+  if (limiter === undefined) {
+    limiter = createRateLimiter(services.readers?.commentLimit ?? DEFAULT_COMMENT_LIMIT);
+    commentLimiters.set(key, limiter);
+  }
+  return limiter;
+}
+
+/** Compares a sent secret with the expected one in constant time, whatever their lengths. */
+function sameSecret(sent: string, expected: string): boolean {
+  const digest = (text: string) => createHash("sha256").update(text).digest();
+  return timingSafeEqual(digest(sent), digest(expected));
+}
+
+async function viewsOf(c: Context<AppEnv>, articleId: string): Promise<number> {
+  const [found] = await c.var.services.database.db
+    .select({ views: articleView.views })
+    .from(articleView)
+    .where(eq(articleView.articleId, articleId));
+  return found?.views ?? 0;
+}
 
 /** The article with this slug if readers may see it now, else a 404 that does not say whether it exists. */
 async function visibleArticle(

@@ -1,6 +1,6 @@
 // An article: its facts, the body blocks of the domain's article model, the figures it quotes with a
 // link to where each comes from, related articles, approved comments and the comment form.
-import { type BodyBlock, formatDateTime } from "@sodoan/domain";
+import { type BodyBlock, formatDateTime, formatNumber } from "@sodoan/domain";
 import type { ArticleSummary, PublicArticle, PublicComment } from "../server/api-client";
 import { describeFigureTime, formatFigureValue } from "./figures";
 import {
@@ -11,6 +11,7 @@ import {
   figurePath,
   imagePath,
   isStoredImage,
+  organizationPath,
 } from "./paths";
 
 /** The narrower copies the API keeps of every stored image wider than them. */
@@ -23,7 +24,9 @@ export type CommentFormState =
   | { kind: "idle" }
   | { kind: "pending" }
   | { kind: "invalid"; messages: string[]; authorName: string; body: string }
-  | { kind: "closed" };
+  | { kind: "closed" }
+  /** The API's limit per reader was reached: what they wrote is kept for later. */
+  | { kind: "limited"; minutes: number; authorName: string; body: string };
 
 export type ArticlePageProps = {
   article: PublicArticle;
@@ -49,7 +52,9 @@ export function ArticlePage({ article, related, comments, commentForm }: Article
           <dl className="article-facts">
             <div>
               <dt>Đơn vị</dt>
-              <dd>{article.organizationName}</dd>
+              <dd>
+                <a href={organizationPath(article.organizationId)}>{article.organizationName}</a>
+              </dd>
             </div>
             {article.author && (
               <div>
@@ -75,6 +80,10 @@ export function ArticlePage({ article, related, comments, commentForm }: Article
                 <time dateTime={article.publishedAt}>{formatDateTime(article.publishedAt, "vi")}</time>{" "}
                 (GMT+7)
               </dd>
+            </div>
+            <div>
+              <dt>Lượt xem</dt>
+              <dd className="article-views">{formatNumber(article.views, "vi")}</dd>
             </div>
           </dl>
           <p className="article-lead">{article.lead}</p>
@@ -185,6 +194,7 @@ function Comments({
   form: CommentFormState;
 }) {
   const invalid = form.kind === "invalid" ? form : undefined;
+  const kept = form.kind === "invalid" || form.kind === "limited" ? form : undefined;
   return (
     <section className="comments" id="binh-luan" aria-labelledby="tieu-de-binh-luan">
       <h2 id="tieu-de-binh-luan">Bình luận ({comments.length})</h2>
@@ -213,6 +223,11 @@ function Comments({
           Bài viết này không nhận bình luận.
         </p>
       )}
+      {form.kind === "limited" && (
+        <p className="notice notice-error" role="alert">
+          Bạn gửi quá nhiều bình luận trong thời gian ngắn. Xin thử lại sau khoảng {form.minutes} phút.
+        </p>
+      )}
       {invalid && (
         <div className="notice notice-error" role="alert">
           <p>Bình luận chưa được gửi:</p>
@@ -233,7 +248,7 @@ function Comments({
           required
           maxLength={80}
           autoComplete="name"
-          defaultValue={invalid?.authorName}
+          defaultValue={kept?.authorName}
         />
         <label htmlFor="binh-luan-noi-dung">Nội dung</label>
         <textarea
@@ -242,7 +257,7 @@ function Comments({
           required
           maxLength={2000}
           rows={5}
-          defaultValue={invalid?.body}
+          defaultValue={kept?.body}
         />
         {/* Hidden from people and screen readers; a robot that fills every field fills this one. */}
         <div className="hp" aria-hidden="true">

@@ -9,7 +9,7 @@ import {
   SessionSchema,
 } from "@sodoan/domain";
 import type { PublicConference } from "../server/api-client";
-import { articlePath } from "./paths";
+import { articlePath, organizationPath } from "./paths";
 
 type Person = PublicConference["chairs"][number];
 
@@ -25,7 +25,9 @@ export function ConferencePage({ conference }: { conference: PublicConference })
       <dl className="facts">
         <div>
           <dt>Đơn vị tổ chức</dt>
-          <dd>{conference.organizerName}</dd>
+          <dd>
+            <a href={organizationPath(conference.organizerId)}>{conference.organizerName}</a>
+          </dd>
         </div>
         <div>
           <dt>Thời gian</dt>

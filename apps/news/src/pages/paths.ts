@@ -21,6 +21,11 @@ export function conferencePath(id: string): string {
   return `/hoi-nghi/${encodeURIComponent(id)}`;
 }
 
+/** An organisation's public page, with its aggregate figures. */
+export function organizationPath(id: string): string {
+  return `/to-chuc/${encodeURIComponent(id)}`;
+}
+
 export function searchPath(q: string, page = 1): string {
   const query = new URLSearchParams({ q });
   if (page > 1) query.set("trang", String(page));

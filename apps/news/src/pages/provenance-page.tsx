@@ -3,7 +3,7 @@
 import { compareQuotedFigure, formatDateTime, formatNumber, type QuotedFigure } from "@sodoan/domain";
 import type { PublicArticle, PublicFigure } from "../server/api-client";
 import { describeFigureTime, formatFigureValue, quotedNumberOf } from "./figures";
-import { articlePath } from "./paths";
+import { articlePath, organizationPath } from "./paths";
 
 export type ProvenancePageProps = {
   article: Pick<PublicArticle, "slug" | "title" | "organizationId" | "organizationName" | "publishedAt">;
@@ -37,7 +37,9 @@ export function ProvenancePage({ article, figure, label, today }: ProvenancePage
         </div>
         <div>
           <dt>Tổ chức</dt>
-          <dd>{organization} (gồm các tổ chức trực thuộc)</dd>
+          <dd>
+            <a href={organizationPath(figure.organizationId)}>{organization}</a> (gồm các tổ chức trực thuộc)
+          </dd>
         </div>
         <div>
           <dt>Thời điểm</dt>

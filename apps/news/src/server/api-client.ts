@@ -15,7 +15,9 @@ export type PublicArticle = Omit<InferResponseType<Public["articles"][":slug"]["
 };
 export type PublicComment = InferResponseType<Public["articles"][":slug"]["comments"]["$get"], 200>[number];
 export type Category = InferResponseType<Public["categories"]["$get"], 200>[number];
+export type ConferenceSummary = InferResponseType<Public["conferences"]["$get"], 200>["items"][number];
 export type PublicConference = InferResponseType<Public["conferences"][":id"]["$get"], 200>;
+export type PublicOrganization = InferResponseType<Public["organizations"][":id"]["$get"], 200>;
 export type SearchPage = InferResponseType<Public["search"]["$get"], 200>;
 export type SearchHit = SearchPage["items"][number];
 /** A figure recomputed today, small groups hidden, with its provenance and the metric's definition. */
@@ -28,7 +30,9 @@ export type CommentInput = { authorName: string; body: string; website?: string 
 export type CommentOutcome =
   | { kind: "pending" }
   | { kind: "invalid"; issues: { path: string[]; message: string }[] }
-  | { kind: "closed" };
+  | { kind: "closed" }
+  /** Too many comments from this reader: wait this many seconds. */
+  | { kind: "limited"; retryAfterSeconds: number };
 
 /** The API could not answer: down, too slow, or saying its database is unavailable. */
 export class ApiUnavailableError extends Error {
@@ -49,6 +53,13 @@ export type NewsApi = {
   ) => Promise<CommentOutcome>;
   categories: () => Promise<Category[]>;
   conference: (id: string) => Promise<PublicConference | null>;
+  /** Conferences a public article reports on, newest first. */
+  conferences: (options: {
+    page: number;
+    pageSize: number;
+  }) => Promise<{ items: ConferenceSummary[]; total: number }>;
+  /** An organisation with its public figures today, or null. */
+  organization: (id: string) => Promise<PublicOrganization | null>;
   search: (options: { q: string; page: number; pageSize: number }) => Promise<SearchPage>;
   /** Today's public figure of a metric, or null when the API refuses it (unknown, or fails its checks). */
   figure: (metricId: string, query: FigureQuery) => Promise<PublicFigure | null>;
@@ -141,7 +152,10 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
           })),
         };
       }
-      if (status === 429) return { kind: "invalid", issues: [{ path: [], message: RATE_LIMITED }] };
+      if (status === 429) {
+        const seconds = Number(response.headers.get("Retry-After"));
+        return { kind: "limited", retryAfterSeconds: Number.isFinite(seconds) && seconds > 0 ? seconds : 60 };
+      }
       throw new ApiUnavailableError(`API answered ${status} for ${what}`);
     },
     async categories() {
@@ -154,6 +168,18 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
         what,
         await call(what, () => pub.conferences[":id"].$get({ param: { id } })),
       );
+    },
+    async conferences({ page, pageSize }) {
+      const what = "the conference list";
+      const response = await call(what, () =>
+        pub.conferences.$get({ query: { page: String(page), pageSize: String(pageSize) } }),
+      );
+      return body<{ items: ConferenceSummary[]; total: number }>(what, response);
+    },
+    async organization(id) {
+      const what = `the organisation ${id}`;
+      const response = await call(what, () => pub.organizations[":id"].$get({ param: { id }, query: {} }));
+      return bodyOrNull<PublicOrganization>(what, response);
     },
     async search({ q, page, pageSize }) {
       const what = "a search";
@@ -172,5 +198,3 @@ export function createNewsApi(apiUrl: string, { timeoutMs = 5_000 }: { timeoutMs
     },
   };
 }
-
-const RATE_LIMITED = "Bạn gửi quá nhiều bình luận trong thời gian ngắn. Xin thử lại sau ít phút.";

@@ -20,7 +20,14 @@ afterAll(async () => {
 });
 
 function newsServer(apiUrl = api.url) {
-  return createNewsServer({ apiUrl, publicUrl: PUBLIC_URL, assets: sourceAssets() });
+  // Uncached: these tests are about each answer as rendered; page-cache.test.ts and pages.test.tsx cover the cache.
+  return createNewsServer({
+    apiUrl,
+    publicUrl: PUBLIC_URL,
+    assets: sourceAssets(),
+    cache: false,
+    views: false,
+  });
 }
 
 describe("the home page", () => {
@@ -110,7 +117,13 @@ describe("built assets", () => {
   afterAll(() => rmSync(distDir, { recursive: true, force: true }));
 
   it("links the hashed stylesheet named in Vite's manifest and caches it for good", async () => {
-    const app = createNewsServer({ apiUrl: api.url, publicUrl: PUBLIC_URL, assets: resolveAssets(distDir) });
+    const app = createNewsServer({
+      apiUrl: api.url,
+      publicUrl: PUBLIC_URL,
+      assets: resolveAssets(distDir),
+      cache: false,
+      views: false,
+    });
     const html = await (await app.request("/")).text();
     expect(html).toContain('<link rel="stylesheet" href="/assets/site-Xy12Ab34.css"/>');
 

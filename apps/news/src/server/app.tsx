@@ -16,14 +16,25 @@ import { ConferencePage } from "../pages/conference-page";
 import { NotFoundPage, UnavailablePage } from "../pages/error-pages";
 import { HomePage } from "../pages/home-page";
 import { Layout, type LayoutProps, SITE_NAME } from "../pages/layout";
+import { OrganizationPage } from "../pages/organization-page";
 import { pageCount } from "../pages/pagination";
-import { articlePath, categoryPath, conferencePath, feedPath, figurePath } from "../pages/paths";
+import {
+  articlePath,
+  categoryPath,
+  conferencePath,
+  feedPath,
+  figurePath,
+  organizationPath,
+} from "../pages/paths";
 import { ProvenancePage } from "../pages/provenance-page";
 import { SearchPage } from "../pages/search-page";
 import { ApiUnavailableError, type ArticleSummary, createNewsApi, type FigureQuery } from "./api-client";
 import { type Assets, DEV_STYLESHEET_PATH } from "./assets";
+import { type ChangeFeed, followChanges } from "./change-feed";
 import { renderAtom, renderRobots, renderSitemap } from "./feeds";
+import { createPageCache, type PageCache, type PageCacheOptions } from "./page-cache";
 import { renderDocument } from "./render";
+import { createViewCounter, isRobot, type ViewCounter } from "./view-counter";
 
 export type NewsServerOptions = {
   /** The API's origin, called server to server. */
@@ -35,7 +46,19 @@ export type NewsServerOptions = {
   apiTimeoutMs?: number;
   /** How many articles or results a category or search page lists. */
   pageSize?: number;
+  /**
+   * The rendered-page cache, emptied through the API's change feed; `false` renders every request.
+   * On by default, and only while the feed is connected.
+   */
+  cache?: Omit<PageCacheOptions, "now"> | false;
+  /** The view counter's batches to the API; `false` counts nothing. */
+  views?: { token?: string | undefined; flushMs: number } | false;
 };
+
+/** The pages kept and for how long, unless told otherwise. */
+export const DEFAULT_PAGE_CACHE = { maxEntries: 1_000, ttlMs: 300_000 } as const;
+/** How often view counts go to the API, unless told otherwise. */
+export const DEFAULT_VIEW_FLUSH_MS = 10_000;
 
 /** How many articles the home page, a category page and a feed list. */
 const HOME_PAGE_SIZE = 20;
@@ -46,8 +69,11 @@ const SITEMAP_SIZE = 500;
 const RELATED_COUNT = 5;
 /** Content-hashed file names never change content. */
 const IMMUTABLE = "public, max-age=31536000, immutable";
-/** Pages change when an article is published; a minute of staleness spares the API. */
-const PAGE_CACHE = "public, max-age=60";
+/**
+ * Pages change when an article is published, edited or withdrawn: browsers and proxies keep them but
+ * ask again each time, which this server answers from its cache, with a 304 when the ETag still holds.
+ */
+const PAGE_CACHE = "public, max-age=0, must-revalidate";
 /** Seconds a reader's browser or a crawler should wait after a 503. */
 const RETRY_AFTER_SECONDS = "30";
 
@@ -63,12 +89,39 @@ export function createNewsServer({
   assets,
   apiTimeoutMs = 5_000,
   pageSize = LIST_PAGE_SIZE,
+  cache: cacheOptions = DEFAULT_PAGE_CACHE,
+  views: viewOptions = { flushMs: DEFAULT_VIEW_FLUSH_MS },
 }: NewsServerOptions) {
   const api = createNewsApi(apiUrl, { timeoutMs: apiTimeoutMs });
+  const cache: PageCache | undefined = cacheOptions === false ? undefined : createPageCache(cacheOptions);
+  // Off until the feed listens: a page kept while no change can be heard could stay stale.
+  cache?.setEnabled(false);
+  const changes: ChangeFeed | undefined =
+    cache === undefined
+      ? undefined
+      : followChanges(apiUrl, {
+          onConnect: () => cache.setEnabled(true),
+          onDisconnect: () => cache.setEnabled(false),
+          onChange: () => cache.clear(),
+        });
+  const views: ViewCounter | undefined =
+    viewOptions === false
+      ? undefined
+      : createViewCounter({
+          apiUrl,
+          token: viewOptions.token,
+          flushMs: viewOptions.flushMs,
+          timeoutMs: apiTimeoutMs,
+        });
   const canonical = (pathname: string) => new URL(pathname, publicUrl).href;
 
   type PageMeta = Omit<LayoutProps, "stylesheets" | "children" | "canonicalUrl"> & { path?: string };
-  const page = (c: Context, status: 200 | 400 | 404 | 500 | 503, content: ReactNode, meta: PageMeta = {}) => {
+  const page = (
+    c: Context,
+    status: 200 | 400 | 404 | 429 | 500 | 503,
+    content: ReactNode,
+    meta: PageMeta = {},
+  ) => {
     const { path, ...layout } = meta;
     const html = renderDocument(
       <Layout
@@ -94,6 +147,23 @@ export function createNewsServer({
     (await api.categories()).find(({ category }) => slugify(category) === slug)?.category;
 
   const app = new Hono();
+  // Counted in front of the cache, so that a page served from it is still a view.
+  app.use("/bai-viet/:slug", async (c, next) => {
+    // Read before `next()`: afterwards the parameters are those of the last handler that ran.
+    const slug = c.req.param("slug");
+    await next();
+    const status = c.res.status;
+    if (
+      views !== undefined &&
+      c.req.method === "GET" &&
+      (status === 200 || status === 304) &&
+      c.req.query("binh-luan") === undefined &&
+      !isRobot(c.req.header("User-Agent"))
+    )
+      views.count(slug);
+  });
+  // In front of the rest: a page it holds is answered without them, with the headers they set.
+  if (cache !== undefined) app.use(cache.middleware);
   app.use(compress());
   // Weak, because the tag is computed before compression changes the bytes.
   app.use(etag({ weak: true }));
@@ -185,16 +255,21 @@ export function createNewsServer({
     const article = await api.article(slug);
     if (article === null) return notFound(c);
     const [related, comments] = await Promise.all([api.related(slug, RELATED_COUNT), api.comments(slug)]);
-    const commentForm: CommentFormState =
-      outcome.kind === "closed"
-        ? { kind: "closed" }
-        : {
-            kind: "invalid",
-            messages: outcome.issues.map((issue) => `${fieldLabel(issue.path[0])}${issue.message}`),
-            authorName: input.authorName,
-            body: input.body,
-          };
-    return page(c, 400, <ArticlePage {...{ article, related, comments, commentForm }} />, {
+    let commentForm: CommentFormState;
+    if (outcome.kind === "closed") commentForm = { kind: "closed" };
+    else if (outcome.kind === "limited") {
+      c.header("Retry-After", String(outcome.retryAfterSeconds));
+      const minutes = Math.max(1, Math.ceil(outcome.retryAfterSeconds / 60));
+      commentForm = { kind: "limited", minutes, authorName: input.authorName, body: input.body };
+    } else
+      commentForm = {
+        kind: "invalid",
+        messages: outcome.issues.map((issue) => `${fieldLabel(issue.path[0])}${issue.message}`),
+        authorName: input.authorName,
+        body: input.body,
+      };
+    const status = outcome.kind === "limited" ? 429 : 400;
+    return page(c, status, <ArticlePage {...{ article, related, comments, commentForm }} />, {
       title: article.title,
       path: articlePath(article.slug),
       noIndex: true,
@@ -280,9 +355,10 @@ export function createNewsServer({
   };
 
   app.get("/sitemap.xml", async (c) => {
-    const [{ items }, categories] = await Promise.all([
+    const [{ items }, categories, conferences] = await Promise.all([
       api.latestArticles({ page: 1, pageSize: SITEMAP_SIZE }),
       api.categories(),
+      api.conferences({ page: 1, pageSize: SITEMAP_SIZE }),
     ]);
     c.header("Cache-Control", PAGE_CACHE);
     const body = renderSitemap([
@@ -292,6 +368,7 @@ export function createNewsServer({
         url: canonical(articlePath(article.slug)),
         lastModified: article.publishedAt,
       })),
+      ...conferences.items.map((conference) => ({ url: canonical(conferencePath(conference.id)) })),
     ]);
     return c.body(body, 200, { "Content-Type": "application/xml; charset=utf-8" });
   });
@@ -309,6 +386,17 @@ export function createNewsServer({
       title: conference.title,
       description: `${conference.title} của ${conference.organizerName}: thành phần, văn bản được xem xét, kết luận và chỉ đạo.`,
       path: conferencePath(conference.id),
+    });
+  });
+
+  app.get("/to-chuc/:id", async (c) => {
+    const organization = await api.organization(c.req.param("id"));
+    if (organization === null) return notFound(c);
+    c.header("Cache-Control", PAGE_CACHE);
+    return page(c, 200, <OrganizationPage organization={organization} />, {
+      title: organization.name,
+      description: `${organization.name}: tổ chức trực thuộc và số liệu đoàn viên công khai, kèm nguồn của từng số liệu.`,
+      path: organizationPath(organization.id),
     });
   });
 
@@ -362,7 +450,16 @@ export function createNewsServer({
     return page(c, 500, <UnavailablePage />, { title: "Tạm thời gián đoạn", noIndex: true });
   });
 
-  return app;
+  return Object.assign(app, {
+    cache,
+    changes,
+    views,
+    /** Stops following the change feed and sends the views still counted. */
+    async close() {
+      changes?.stop();
+      await views?.stop();
+    },
+  });
 }
 
 /** Where an image a body block names is served to readers. */

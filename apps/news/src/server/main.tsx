@@ -11,7 +11,13 @@ const env = readNewsEnv();
 // One folder up from this file is dist/ when built (with Vite's manifest) and src/ in development.
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
 const assets = resolveAssets(root);
-const app = createNewsServer({ apiUrl: env.apiUrl, publicUrl: env.publicUrl, assets });
+const app = createNewsServer({
+  apiUrl: env.apiUrl,
+  publicUrl: env.publicUrl,
+  assets,
+  cache: env.cache,
+  views: env.views,
+});
 
 const server = serve({ fetch: app.fetch, port: env.port, hostname: env.host }, (info) => {
   const mode = assets.mode === "built" ? "bản dựng / built" : "mã nguồn / from source";
@@ -23,7 +29,8 @@ function stop(signal: NodeJS.Signals) {
   if (stopping) process.exit(1);
   stopping = true;
   console.log(`${signal}: đang dừng / stopping`);
-  server.close(() => process.exit(0));
+  // The views counted since the last batch go to the API before the process ends.
+  server.close(() => void app.close().finally(() => process.exit(0)));
   // Idle keep-alive connections would hold close() open.
   if ("closeIdleConnections" in server) server.closeIdleConnections();
   setTimeout(() => process.exit(0), 5_000).unref();

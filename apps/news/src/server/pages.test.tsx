@@ -17,10 +17,19 @@ beforeAll(async () => {
   api = await startApi({ env: { DEMO_DATA: "off" } });
   fixtures = await writeNewsFixtures(api.url);
   // Three to a page, so that the four articles of the category take two pages.
-  app = createNewsServer({ apiUrl: api.url, publicUrl: PUBLIC_URL, assets: sourceAssets(), pageSize: 3 });
+  // Uncached and counting no views: these tests read what the API holds at once; the cache has its own.
+  app = createNewsServer({
+    apiUrl: api.url,
+    publicUrl: PUBLIC_URL,
+    assets: sourceAssets(),
+    pageSize: 3,
+    cache: false,
+    views: false,
+  });
 }, 120_000);
 
 afterAll(async () => {
+  await app?.close();
   await api?.stop();
 });
 
@@ -50,7 +59,9 @@ describe("an article page", () => {
   it("gives the title, category, organisation, source, author and the time in Vietnam", () => {
     expect(page).toContain(`<h1 id="tieu-de" class="page-title">${fixtures.title}</h1>`);
     expect(page).toContain('<a class="article-category" href="/chuyen-muc/doan-the">Đoàn thể</a>');
-    expect(page).toContain("<dt>Đơn vị</dt><dd>Tỉnh đoàn Sóc Trăng</dd>");
+    expect(page).toContain(
+      `<dt>Đơn vị</dt><dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a></dd>`,
+    );
     expect(page).toContain("<dt>Tác giả</dt><dd>Tấn Phát</dd>");
     expect(page).toContain('<a href="https://baosoctrang.example/bai-viet">Báo Sóc Trăng</a>');
     expect(page).toContain(
@@ -168,7 +179,9 @@ describe("the provenance page of a quoted figure", () => {
   it("says what was counted, where, as of when, by which metric, and that today gives the same", async () => {
     const page = await html(`/bai-viet/${fixtures.slug}/so-lieu/1`);
     expect(page).toContain("<dt>Điều được đếm</dt><dd>Đoàn viên trong danh sách sinh hoạt");
-    expect(page).toContain("<dd>Tỉnh đoàn Sóc Trăng (gồm các tổ chức trực thuộc)</dd>");
+    expect(page).toContain(
+      `<dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a> (gồm các tổ chức trực thuộc)</dd>`,
+    );
     expect(page).toContain("<dd>tính đến 31/08/2017</dd>");
     expect(page).toContain("<code>members.active</code>, phiên bản 1");
     expect(page).toContain("<dt>Số hồ sơ được tính</dt><dd>6</dd>");
@@ -190,11 +203,37 @@ describe("the provenance page of a quoted figure", () => {
   });
 });
 
+describe("the organisation page", () => {
+  it("shows its place in the tree and its public figures with their sources, and no member", async () => {
+    const page = await html(`/to-chuc/${fixtures.provinceId}`);
+    expect(page).toContain('<h1 id="tieu-de" class="page-title">Tỉnh đoàn Sóc Trăng</h1>');
+    expect(page).toContain('<p class="article-meta">Cấp tỉnh</p>');
+    expect(page).toMatch(/<dt>Trực thuộc<\/dt><dd><a href="\/to-chuc\/[^"]+">Trung ương Đoàn<\/a><\/dd>/);
+    expect(page).toContain(`<a href="/to-chuc/${fixtures.grassrootsId}">Đoàn cơ sở Công ty Cấp nước</a>`);
+    expect(page).toContain(`<link rel="canonical" href="${PUBLIC_URL}/to-chuc/${fixtures.provinceId}"/>`);
+    // The same figure the API gives the public, written the Vietnamese way, with where it comes from.
+    const today = (await (
+      await fetch(`${api.url}/api/v1/public/metrics/members.active?organizationId=${fixtures.provinceId}`)
+    ).json()) as { value: { count: number } };
+    expect(page).toContain(`<strong class="figure-value">${today.value.count}</strong>`);
+    expect(page).toContain("<summary>Nguồn số liệu</summary>");
+    expect(page).toContain("<code>members.active</code>");
+    for (const name of ["Lâm Thị Hoa", "Trần Thị Mai", "Đỗ Thị Ngọc"]) expect(page).not.toContain(name);
+    expectNoProgram(page);
+  });
+
+  it("answers an unknown organisation with the 404 page", async () => {
+    await html("/to-chuc/khong-co-to-chuc-nay", 404);
+  });
+});
+
 describe("the conference page", () => {
   it("gives the organiser, date and session, chair and speaker with titles, documents, conclusions and directives", async () => {
     const page = await html(`/hoi-nghi/${fixtures.conferenceId}`);
     expect(page).toContain('<p class="article-meta">Hội nghị chuyên đề</p>');
-    expect(page).toContain("<dt>Đơn vị tổ chức</dt><dd>Tỉnh đoàn Sóc Trăng</dd>");
+    expect(page).toContain(
+      `<dt>Đơn vị tổ chức</dt><dd><a href="/to-chuc/${fixtures.provinceId}">Tỉnh đoàn Sóc Trăng</a></dd>`,
+    );
     expect(page).toContain("Buổi chiều ngày 31/08/2017");
     expect(page).toContain("<strong>Đàm Mỹ Anh</strong>, Phó Bí thư Đoàn Khối Doanh nghiệp");
     expect(page).toContain("<strong>Huỳnh Công Trí</strong>, Phó Bí thư Đảng ủy Khối Doanh nghiệp");
@@ -266,6 +305,32 @@ describe("the comment form", () => {
     expect((await stored()).length).toBe(before);
   });
 
+  it("tells a reader who sent too many comments to wait, with 429 and Retry-After, keeping the text", async () => {
+    // Each reader has their own count at the API, through the address this server passes on.
+    const slug = fixtures.categorySlugs[1] ?? "";
+    const send = (n: number) =>
+      app.request(`/bai-viet/${slug}/binh-luan`, {
+        method: "POST",
+        headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "203.0.113.50" },
+        body: new URLSearchParams({ authorName: "Minh", body: `Bình luận thứ ${n}` }).toString(),
+      });
+    // The API's default: five comments per address in ten minutes.
+    for (const n of [1, 2, 3, 4, 5]) expect((await send(n)).status).toBe(303);
+    const refused = await send(6);
+    expect(refused.status).toBe(429);
+    expect(Number(refused.headers.get("retry-after"))).toBeGreaterThan(0);
+    const page = await refused.text();
+    expect(page).toContain("Bạn gửi quá nhiều bình luận trong thời gian ngắn.");
+    expect(page).toContain(">Bình luận thứ 6</textarea>");
+    // Another reader is not held back.
+    const other = await app.request(`/bai-viet/${slug}/binh-luan`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded", "X-Forwarded-For": "198.51.100.60" },
+      body: new URLSearchParams({ authorName: "Lan", body: "Cảm ơn" }).toString(),
+    });
+    expect(other.status).toBe(303);
+  });
+
   it("shows the API's reasons in Vietnamese and keeps what the reader wrote", async () => {
     const response = await post({ authorName: "", body: "Nội dung giữ lại" });
     expect(response.status).toBe(400);
@@ -273,6 +338,54 @@ describe("the comment form", () => {
     expect(page).toContain("Bình luận chưa được gửi:");
     expect(page).toContain("<li>Họ và tên: ");
     expect(page).toContain(">Nội dung giữ lại</textarea>");
+  });
+});
+
+describe("what every page tells search engines and link previews", () => {
+  /** The pages readers land on from outside, by the canonical path each must name. */
+  const pages = () => [
+    { path: "/", canonical: "/" },
+    { path: `/bai-viet/${fixtures.slug}`, canonical: `/bai-viet/${fixtures.slug}` },
+    { path: `/bai-viet/${fixtures.slug}/so-lieu/1`, canonical: `/bai-viet/${fixtures.slug}/so-lieu/1` },
+    { path: "/chuyen-muc/doan-the", canonical: "/chuyen-muc/doan-the" },
+    { path: `/hoi-nghi/${fixtures.conferenceId}`, canonical: `/hoi-nghi/${fixtures.conferenceId}` },
+    { path: `/to-chuc/${fixtures.provinceId}`, canonical: `/to-chuc/${fixtures.provinceId}` },
+    { path: "/tim-kiem?q=doan", canonical: "/tim-kiem" },
+  ];
+
+  it("is Vietnamese, with a title, a description, its canonical URL, Open Graph, Twitter and the site feed", async () => {
+    for (const { path, canonical } of pages()) {
+      const page = await html(path);
+      expect(page, path).toContain('<html lang="vi">');
+      expect(page, path).toMatch(/<title>[^<]+ — Tin tức Đoàn|<title>Tin tức Đoàn — /);
+      expect(page, path).toMatch(/<meta name="description" content="[^"]{20,}"\/>/);
+      expect(page, path).toContain(`<link rel="canonical" href="${PUBLIC_URL}${canonical}"/>`);
+      expect(page, path).toContain(`<meta property="og:url" content="${PUBLIC_URL}${canonical}"/>`);
+      for (const meta of ["og:title", "og:description", "og:type", "og:locale"])
+        expect(page, path).toContain(`<meta property="${meta}" content="`);
+      for (const meta of ["twitter:card", "twitter:title", "twitter:description"])
+        expect(page, path).toContain(`<meta name="${meta}" content="`);
+      expect(page, path).toContain(
+        '<link rel="alternate" type="application/atom+xml" title="Tin tức Đoàn" href="/feed.xml"/>',
+      );
+      expectNoProgram(page);
+    }
+  });
+
+  it("offers a category's own feed on its page and its articles", async () => {
+    const feed =
+      '<link rel="alternate" type="application/atom+xml" title="Tin tức Đoàn: Đoàn thể" href="/chuyen-muc/doan-the/feed.xml"/>';
+    expect(await html("/chuyen-muc/doan-the")).toContain(feed);
+    expect(await html(`/bai-viet/${fixtures.slug}`)).toContain(feed);
+  });
+
+  it("keeps search results and the 404 page out of search engines, and the 404 page helps on", async () => {
+    expect(await html("/tim-kiem?q=doan")).toContain('<meta name="robots" content="noindex"/>');
+    const missing = await html("/bai-viet/bai-khong-co", 404);
+    expect(missing).toContain('<meta name="robots" content="noindex"/>');
+    expect(missing).toContain('<html lang="vi">');
+    expect(missing).toContain('<form class="search-form" action="/tim-kiem" method="get">');
+    expect(missing).toContain('<a href="/">Về trang chủ</a>');
   });
 });
 
@@ -295,7 +408,119 @@ describe("feeds, sitemap and robots.txt", () => {
     for (const slug of fixtures.categorySlugs)
       expect(sitemap).toContain(`<loc>${PUBLIC_URL}/bai-viet/${slug}</loc>`);
     expect(sitemap).toContain(`<loc>${PUBLIC_URL}/chuyen-muc/doan-the</loc>`);
+    expect(sitemap).toContain(`<loc>${PUBLIC_URL}/hoi-nghi/${fixtures.conferenceId}</loc>`);
     const robots = await html("/robots.txt");
     expect(robots).toContain(`Sitemap: ${PUBLIC_URL}/sitemap.xml`);
+  });
+});
+
+describe("pages kept in the cache, emptied through the API's change feed", () => {
+  let cached: ReturnType<typeof createNewsServer>;
+  const writer = () => apiWriter(api.url);
+
+  beforeAll(async () => {
+    // As served: cached, and counting views, sent when the test says so.
+    cached = createNewsServer({
+      apiUrl: api.url,
+      publicUrl: PUBLIC_URL,
+      assets: sourceAssets(),
+      views: { flushMs: 0 },
+    });
+    await cached.changes?.ready;
+  });
+  afterAll(async () => {
+    await cached?.close();
+  });
+
+  const read = async (path: string, headers: Record<string, string> = {}) => {
+    const response = await cached.request(path, { headers });
+    return { status: response.status, text: await response.text(), cache: response.headers.get("x-cache") };
+  };
+  /** The change reaches this server through the feed a moment after the API answered the write. */
+  const eventually = (path: string, check: (page: Awaited<ReturnType<typeof read>>) => boolean) =>
+    expect.poll(async () => check(await read(path)), { timeout: 10_000, interval: 50 }).toBe(true);
+
+  it("shows a newly published article, an edit and a withdrawal without a restart", async () => {
+    await read("/");
+    expect((await read("/")).cache).toBe("HIT");
+    // A page from the cache carries the headers it was rendered with, the security policy too.
+    const hit = await cached.request("/", { headers: { "Accept-Encoding": "gzip" } });
+    expect(hit.headers.get("content-security-policy")).toContain("default-src 'none'");
+    expect(hit.headers.get("content-encoding")).toBe("gzip");
+    expect(hit.headers.get("cache-control")).toBe("public, max-age=0, must-revalidate");
+
+    const title = "Tuổi trẻ Sóc Trăng ra quân tình nguyện hè";
+    const created = await writer().publish({
+      title,
+      category: "Tình nguyện",
+      organizationId: fixtures.grassrootsId,
+      lead: "Đoàn viên dọn vệ sinh kênh rạch và sửa nhà cho người già.",
+      body: [{ type: "paragraph", text: "Chiến dịch kéo dài hai tháng." }],
+    });
+    await eventually("/", (page) => page.text.includes(title));
+    const path = `/bai-viet/${created.slug}`;
+    expect((await read(path)).status).toBe(200);
+    expect((await read(path)).cache).toBe("HIT");
+
+    await writer().send(
+      "PATCH",
+      `/api/v1/articles/${created.id}`,
+      { lead: "Đoàn viên sửa mười căn nhà cho người già neo đơn." },
+      { "If-Match": '"v2"' },
+    );
+    await eventually(path, (page) => page.text.includes("sửa mười căn nhà"));
+
+    await writer().send("POST", `/api/v1/articles/${created.id}/withdraw`, undefined, { "If-Match": '"v3"' });
+    await eventually(path, (page) => page.status === 404);
+    expect((await read("/")).text).not.toContain(title);
+    expect((await read("/feed.xml")).text).not.toContain(title);
+  });
+
+  it("shows a comment once a moderator approves it", async () => {
+    const slug = fixtures.categorySlugs[2] ?? "";
+    const path = `/bai-viet/${slug}`;
+    expect((await read(path)).text).toContain("Chưa có bình luận nào được duyệt.");
+    expect((await read(path)).cache).toBe("HIT");
+    const posted = await cached.request(`${path}/binh-luan`, {
+      method: "POST",
+      headers: { "Content-Type": "application/x-www-form-urlencoded" },
+      body: new URLSearchParams({ authorName: "Hồng Nhung", body: "Chi đoàn sinh hoạt rất đều." }).toString(),
+    });
+    expect(posted.status).toBe(303);
+    const summaries = await writer().get<{ items: { id: string; slug: string }[] }>(
+      "/api/v1/articles?pageSize=50",
+    );
+    const articleId = summaries.items.find((item) => item.slug === slug)?.id;
+    const [comment] = await writer().get<{ id: string }[]>(`/api/v1/articles/${articleId}/comments`);
+    await writer().send(
+      "POST",
+      `/api/v1/comments/${comment?.id}/moderate`,
+      { decision: "approved" },
+      { "If-Match": '"v1"' },
+    );
+    await eventually(path, (page) => page.text.includes("Chi đoàn sinh hoạt rất đều."));
+  });
+
+  it("counts every view, from the cache or not, and sends them to the API in one batch", async () => {
+    const slug = fixtures.categorySlugs[3] ?? "";
+    const views = async () =>
+      ((await (await fetch(`${api.url}/api/v1/public/articles/${slug}`)).json()) as { views: number }).views;
+    const before = await views();
+    const first = await cached.request(`/bai-viet/${slug}`);
+    const tag = first.headers.get("etag") ?? "";
+    await cached.request(`/bai-viet/${slug}`);
+    // A reader who revalidates is a reader too.
+    expect((await cached.request(`/bai-viet/${slug}`, { headers: { "If-None-Match": tag } })).status).toBe(
+      304,
+    );
+    // A crawler is not.
+    await cached.request(`/bai-viet/${slug}`, { headers: { "User-Agent": "Googlebot/2.1" } });
+    expect(cached.views?.pending().get(slug)).toBe(3);
+    await cached.views?.flush();
+    expect(cached.views?.pending().size).toBe(0);
+    expect(await views()).toBe(before + 3);
+    // The page shows the count once it is rendered again.
+    cached.cache?.clear();
+    expect((await read(`/bai-viet/${slug}`)).text).toContain(`<dd class="article-views">${before + 3}</dd>`);
   });
 });

@@ -2,6 +2,7 @@
 import type { Article, Conference } from "@sodoan/domain";
 import { sql } from "drizzle-orm";
 import {
+  bigint,
   customType,
   date,
   index,
@@ -137,3 +138,15 @@ export const comment = pgTable(
   },
   (table) => [index("comment_article_status_idx").on(table.articleId, table.status, table.createdAt)],
 );
+
+/**
+ * How many times readers opened each article, as the news servers report it in batches. Apart from
+ * `article` so that counting never touches the article's version, its audit trail or its ETag.
+ */
+export const articleView = pgTable("article_view", {
+  articleId: text("article_id")
+    .primaryKey()
+    .references(() => article.id, { onDelete: "cascade" }),
+  views: bigint("views", { mode: "number" }).notNull().default(0),
+  updatedAt: instant("updated_at").notNull(),
+});

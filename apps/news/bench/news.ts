@@ -1,0 +1,103 @@
+// Measures the article page as readers get it: its gzip bytes (HTML and stylesheet), and how many
+// requests a second the news server answers from its page cache compared with a bare Hono handler
+// that returns the same HTML, both served by @hono/node-server and loaded alike by autocannon.
+// Writes .bench/news.json; needs the API built (`pnpm --filter @sodoan/api build`).
+import { mkdirSync, writeFileSync } from "node:fs";
+import type { Server } from "node:http";
+import type { AddressInfo } from "node:net";
+import path from "node:path";
+import { fileURLToPath } from "node:url";
+import { serve } from "@hono/node-server";
+import { startApi } from "@sodoan/testing";
+import autocannon from "autocannon";
+import { Hono } from "hono";
+import { createNewsServer } from "../src/server/app";
+import { resolveAssets } from "../src/server/assets";
+import { writeNewsFixtures } from "../src/server/test-fixtures";
+
+const PACKAGE_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
+/** Short runs, three of each, taken in turns so that a busy moment of the machine hits both alike. */
+const RUNS = 3;
+const SECONDS = Number(process.env.BENCH_SECONDS ?? 3);
+const CONNECTIONS = 10;
+
+type Row = { name: string; value: number; unit: string };
+
+function listen(
+  fetch: (request: Request) => Response | Promise<Response>,
+): Promise<{ url: string; server: Server }> {
+  return new Promise((resolve) => {
+    const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
+      resolve({ url: `http://127.0.0.1:${info.port}`, server: server as Server });
+    }) as Server;
+  });
+}
+
+async function requestsPerSecond(url: string): Promise<number> {
+  const result = await autocannon({ url, connections: CONNECTIONS, duration: SECONDS });
+  if (result.non2xx > 0 || result.errors > 0)
+    throw new Error(`${url}: ${result.non2xx} non-2xx, ${result.errors} errors`);
+  return result.requests.average;
+}
+
+function median(values: number[]): number {
+  const sorted = [...values].sort((a, b) => a - b);
+  return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+const api = await startApi({ env: { DEMO_DATA: "off" } });
+try {
+  const fixtures = await writeNewsFixtures(api.url);
+  // The built stylesheet when there is a build (what readers get), the source one otherwise.
+  const assets = resolveAssets(path.join(PACKAGE_DIR, "dist"));
+  const news = createNewsServer({
+    apiUrl: api.url,
+    publicUrl: "https://tintuc.doan.example",
+    assets: assets.mode === "built" ? assets : resolveAssets(path.join(PACKAGE_DIR, "src")),
+    // Views are counted as when deployed; sent once at the end.
+    views: { flushMs: 0 },
+  });
+  await news.changes?.ready;
+  const articlePath = `/bai-viet/${fixtures.slug}`;
+
+  // What a reader downloads: the page and its stylesheet, gzipped as this server sends them.
+  const gzipBytes = async (pathname: string) => {
+    const response = await news.request(pathname, { headers: { "Accept-Encoding": "gzip" } });
+    if (response.status !== 200) throw new Error(`${pathname} answered ${response.status}`);
+    // A file too small to be worth compressing is counted as it is sent.
+    return (await response.arrayBuffer()).byteLength;
+  };
+  const html = await (await news.request(articlePath)).text();
+  let bytes = await gzipBytes(articlePath);
+  for (const stylesheet of html.match(/href="\/[^"]+\.css"/g) ?? []) {
+    bytes += await gzipBytes(stylesheet.slice(6, -1));
+  }
+
+  const cached = await listen(news.fetch);
+  const bare = await listen(new Hono().get(articlePath, (c) => c.html(html)).fetch);
+  const cachedRuns: number[] = [];
+  const bareRuns: number[] = [];
+  for (let run = 0; run < RUNS; run++) {
+    cachedRuns.push(await requestsPerSecond(`${cached.url}${articlePath}`));
+    bareRuns.push(await requestsPerSecond(`${bare.url}${articlePath}`));
+  }
+  cached.server.close();
+  bare.server.close();
+  await news.close();
+
+  const results: Row[] = [
+    { name: "news.article.gzip_bytes", value: bytes, unit: "B" },
+    {
+      name: "news.article.ratio",
+      value: Number((median(cachedRuns) / median(bareRuns)).toFixed(3)),
+      unit: "x",
+    },
+    { name: "news.article.cached_requests_per_s", value: Math.round(median(cachedRuns)), unit: "1/s" },
+    { name: "news.article.bare_requests_per_s", value: Math.round(median(bareRuns)), unit: "1/s" },
+  ];
+  console.table(results);
+  mkdirSync(path.join(PACKAGE_DIR, ".bench"), { recursive: true });
+  writeFileSync(path.join(PACKAGE_DIR, ".bench", "news.json"), `${JSON.stringify({ results }, null, 2)}\n`);
+} finally {
+  await api.stop();
+}
