@@ -77,8 +77,8 @@ function notFound(id: string): ApiError {
   return new ApiError("NOT_FOUND", { vi: `Không tìm thấy nhiệm kỳ ${id}`, en: `No term ${id}` });
 }
 
-/** Refuses a term in an organisation that is not on file, naming the field. */
-async function assertOrganization(
+/** Refuses a record (a term, an account) in an organisation that is not on file, naming the field. */
+export async function assertOrganization(
   c: Context<AppEnv>,
   organizationId: string,
   db = c.var.services.database.db,

@@ -6,12 +6,13 @@ import { hashPassword, RECOMMENDED_COST, temporaryPassword } from "../auth/passw
 import { ROLES } from "../auth/roles.js";
 import { closeSessionsOf } from "../auth/sessions.js";
 import type { AppEnv } from "../context.js";
-import { appUser, organization } from "../db/schema/index.js";
+import { appUser } from "../db/schema/index.js";
 import { ApiError } from "../errors.js";
 import { assertUpdated, assertVersion, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
 import { createRouter, errorResponse, jsonResponse } from "../openapi.js";
 import { EmailSchema, NewPasswordSchema } from "./auth.js";
+import { assertOrganization } from "./positions.js";
 
 const tags = ["users"];
 
@@ -117,18 +118,6 @@ async function findUser(c: Context<AppEnv>, id: string): Promise<UserRow> {
   return row;
 }
 
-async function assertOrganizationExists(c: Context<AppEnv>, id: string | null | undefined): Promise<void> {
-  if (id === null || id === undefined) return;
-  const [row] = await c.var.services.database.db
-    .select({ id: organization.id })
-    .from(organization)
-    .where(eq(organization.id, id));
-  if (row === undefined) {
-    const message = { vi: "Không có tổ chức này", en: "No such organisation" };
-    throw new ApiError("VALIDATION_FAILED", message, { issues: [{ path: ["organizationId"], message }] });
-  }
-}
-
 export const userRoutes = createRouter()
   .openapi(
     createRoute({
@@ -175,7 +164,7 @@ export const userRoutes = createRouter()
     }),
     async (c) => {
       const input = c.req.valid("json");
-      await assertOrganizationExists(c, input.organizationId);
+      if (input.organizationId != null) await assertOrganization(c, input.organizationId);
       const { database, now, auth } = c.var.services;
       const passwordHash = await hashPassword(input.password, auth?.passwordCost ?? RECOMMENDED_COST);
       const at = now().toISOString();
@@ -261,7 +250,7 @@ export const userRoutes = createRouter()
         };
         throw new ApiError("CONFLICT", message);
       }
-      await assertOrganizationExists(c, input.organizationId);
+      if (input.organizationId != null) await assertOrganization(c, input.organizationId);
       const { database, now } = c.var.services;
       const row = await database.db.transaction(async (tx) => {
         const updated = assertUpdated(
