@@ -63,16 +63,13 @@ export async function scrubAuditTrail(
       before = case when before is null then null else before || ${replacement}::jsonb end,
       after = case when after is null then null else after || ${replacement}::jsonb end
     where table_name = 'member' and row_id = ${memberId} and action in ('insert', 'update', 'delete')`);
-  await tx.execute(sql`
-    update audit_event set
-      before = case when audit_event.before is null then null else audit_event.before || jsonb_build_object('data', e.data) end,
-      after = case when audit_event.after is null then null else audit_event.after || jsonb_build_object('data', e.data) end
-    from member_event e
-    where audit_event.table_name = 'member_event' and audit_event.row_id = e.id and e.member_id = ${memberId}`);
-  await tx.execute(sql`
-    update audit_event set
-      before = case when audit_event.before is null then null else audit_event.before || jsonb_build_object('data', r.data) end,
-      after = case when audit_event.after is null then null else audit_event.after || jsonb_build_object('data', r.data) end
-    from referral r
-    where audit_event.table_name = 'referral' and audit_event.row_id = r.id and r.member_id = ${memberId}`);
+  // An event's or a referral's recorded states take its `data` as it now is, free text erased.
+  for (const table of ["member_event", "referral"]) {
+    await tx.execute(sql`
+      update audit_event set
+        before = case when audit_event.before is null then null else audit_event.before || jsonb_build_object('data', r.data) end,
+        after = case when audit_event.after is null then null else audit_event.after || jsonb_build_object('data', r.data) end
+      from ${sql.identifier(table)} r
+      where audit_event.table_name = ${table} and audit_event.row_id = r.id and r.member_id = ${memberId}`);
+  }
 }
