@@ -272,7 +272,8 @@ describe.each(testDrivers)("the demo data on %s", (driver) => {
       body: "{}",
     });
     expect(write.status).toBe(403);
-  });
+    // Each sign-in checks a password hashed at the production cost: seconds on two busy cores.
+  }, 120_000);
 
   it("says who recorded the demo data through the routes, and when, in the audit trail", async () => {
     const history = await demo.get<{
