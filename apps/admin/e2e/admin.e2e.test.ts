@@ -89,6 +89,48 @@ describe("signing in", () => {
   });
 });
 
+describe("a temporary password", () => {
+  it("must be changed before anything else, and the new one signs in", async () => {
+    const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
+    const email = `tam-${Date.now()}@sodoan.test`;
+    const user = await call<{ id: string }>("/api/v1/users", {
+      method: "POST",
+      json: {
+        email,
+        fullName: "Người Dùng Tạm",
+        password: "mat-khau-ban-dau",
+        role: "viewer",
+        organizationId: BLOC,
+      },
+    });
+    const { temporaryPassword } = await call<{ temporaryPassword: string }>(
+      `/api/v1/users/${user.id}/reset-password`,
+      { method: "POST" },
+    );
+
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, { email, password: temporaryPassword });
+      await page.getByRole("heading", { name: "Đổi mật khẩu" }).waitFor();
+      expect(await page.getByRole("heading", { name: "Tổng quan" }).count()).toBe(0);
+      await page.getByLabel("Mật khẩu hiện tại").fill(temporaryPassword);
+      await page.getByLabel("Mật khẩu mới", { exact: true }).fill("ngan");
+      await page.getByLabel("Nhập lại mật khẩu mới").fill("ngan");
+      await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+      await page.locator("#password-newPassword-error").waitFor();
+      expect(await page.locator("#password-newPassword-error").textContent()).toContain("10");
+
+      await page.getByLabel("Mật khẩu mới", { exact: true }).fill("mat-khau-moi-cua-toi");
+      await page.getByLabel("Nhập lại mật khẩu mới").fill("mat-khau-moi-cua-toi");
+      await page.getByRole("button", { name: "Đổi mật khẩu" }).click();
+      await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    });
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, { email, password: "mat-khau-moi-cua-toi" });
+      await page.getByRole("heading", { name: "Tổng quan" }).waitFor();
+    });
+  });
+});
+
 describe("the dashboard", () => {
   it("shows the bloc's 1.587 active members as of 31/08/2017, with provenance and the roll-up", async () => {
     await withPage(async (page) => {
@@ -329,5 +371,46 @@ describe("members", () => {
     }
     const saved = await call<{ occupation?: string }>(`/api/v1/members/${created.id}`);
     expect(saved.occupation).toBe("Giáo viên");
+  });
+
+  it("records a lifecycle event with the record's version, and shows it in the timeline and the history", async () => {
+    const branch = await branchOfBloc("2016-03-26");
+    const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
+    const created = await call<{ id: string }>("/api/v1/members", {
+      method: "POST",
+      json: {
+        fullName: "Đặng Thu Sự Kiện",
+        gender: "female",
+        birthDate: "1996-06-06",
+        admission: {
+          date: "2016-03-26",
+          decisionRef: "17-NQ/ĐTN",
+          admittingOrganizationId: branch.parentId,
+          homeUnitId: branch.id,
+        },
+      },
+    });
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await page.goto(`${adminUrl}/doan-vien/${created.id}`);
+      const timeline = page.getByTestId("timeline");
+      await timeline.getByText("Kết nạp").waitFor();
+      await page.getByLabel("Loại sự kiện").selectOption("rewarded");
+      await page.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("31/02/2017");
+      await page.getByLabel("Hình thức khen thưởng").fill("Giấy khen");
+      await page.getByRole("button", { name: "Ghi sự kiện" }).click();
+      await page.locator("#event-effectiveDate-error").waitFor();
+
+      await page.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("01/03/2017");
+      await page.getByRole("button", { name: "Ghi sự kiện" }).click();
+      await timeline.getByText("Khen thưởng").waitFor();
+      expect(await timeline.textContent()).toContain("01/03/2017");
+
+      await page.getByTestId("audit").getByText("Lịch sử thay đổi").click();
+      await expect
+        .poll(() => page.getByTestId("audit").locator("tbody tr").count(), { timeout: 10_000 })
+        .toBeGreaterThan(1);
+      expect(await page.getByTestId("audit").textContent()).toContain(ACCOUNTS.blocAdmin.email);
+    });
   });
 });

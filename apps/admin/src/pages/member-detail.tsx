@@ -3,7 +3,7 @@
 import { type LocalizedText, MemberEventInputSchema, MemberUpdateSchema } from "@sodoan/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
-import { useForm } from "react-hook-form";
+import { useForm, useWatch } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
 import { type AuditEvent, changedFields } from "../lib/audit";
@@ -263,14 +263,14 @@ function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
   );
 }
 
-function EventForm({ id }: { id: string }) {
+export function EventForm({ id }: { id: string }) {
   const { t, locale } = useLocale();
   const queryClient = useQueryClient();
   const member = useMember(id);
   const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
-  const { register, handleSubmit, watch, formState } = useForm<EventFormValues>({
+  const { register, handleSubmit, control, formState } = useForm<EventFormValues>({
     defaultValues: {
       type: "residence_registered",
       effectiveDate: "",
@@ -283,7 +283,7 @@ function EventForm({ id }: { id: string }) {
       decisionRef: "",
     },
   });
-  const type = watch("type");
+  const type = useWatch({ control, name: "type" });
 
   const submit = handleSubmit(async (values) => {
     setNotice(null);
@@ -317,8 +317,8 @@ function EventForm({ id }: { id: string }) {
   });
 
   return (
-    <form onSubmit={submit} noValidate aria-labelledby="event-title">
-      <h4 id="event-title">{t({ vi: "Ghi sự kiện", en: "Record an event" })}</h4>
+    <form onSubmit={submit} noValidate aria-labelledby="event-form-title">
+      <h4 id="event-form-title">{t({ vi: "Ghi sự kiện", en: "Record an event" })}</h4>
       <div className="field">
         <label htmlFor="event-type">{t({ vi: "Loại sự kiện", en: "Event" })}</label>
         <select id="event-type" {...register("type")}>
