@@ -200,6 +200,53 @@ describe("the dashboard", () => {
   });
 });
 
+describe("organisations and accounts", () => {
+  it("shows the bloc's tree as of a date, each organisation linking to its own figures", async () => {
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await page
+        .getByRole("navigation", { name: "Chức năng" })
+        .getByRole("link", { name: "Cây tổ chức" })
+        .click();
+      await page.getByLabel("Vào ngày").fill("31/08/2017");
+      await page.getByRole("button", { name: "Xem" }).click();
+      const tree = page.getByTestId("organization-tree");
+      await tree.waitFor();
+      const links = tree.getByRole("link");
+      await expect.poll(() => links.count()).toBeGreaterThan(1);
+      const child = tree.locator("ul ul > li > a").first();
+      const name = await child.textContent();
+      await child.click();
+      const url = new URL(page.url());
+      expect(url.pathname).toBe("/");
+      expect(url.searchParams.get("asOf")).toBe("2017-08-31");
+      expect(url.searchParams.get("org")).not.toBe(BLOC);
+      await expect
+        .poll(() => page.getByTestId("figure-members.active").locator(".figure-value").textContent(), {
+          timeout: 30_000,
+        })
+        .toMatch(/^\d{1,3}(\.\d{3})*$/);
+      expect(name).not.toBe("");
+    });
+  });
+
+  it("lists the accounts for an administrator, and offers them to no viewer", async () => {
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await page
+        .getByRole("navigation", { name: "Chức năng" })
+        .getByRole("link", { name: "Tài khoản" })
+        .click();
+      await page.getByTestId("user-table").getByText(ACCOUNTS.blocAdmin.email).waitFor();
+    });
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.viewer);
+      const nav = page.getByRole("navigation", { name: "Chức năng" });
+      expect(await nav.getByRole("link", { name: "Tài khoản" }).count()).toBe(0);
+    });
+  });
+});
+
 describe("members", () => {
   it("finds a member by a name typed without diacritics, and keeps the search in the URL", async () => {
     const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);

@@ -67,6 +67,14 @@ export const routes = [
             lazy: () => import("./pages/member-detail").then((m) => ({ Component: m.MemberDetailPage })),
           },
           {
+            path: paths.organizations,
+            lazy: () => import("./pages/organizations").then((m) => ({ Component: m.OrganizationsPage })),
+          },
+          {
+            path: paths.users,
+            lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
+          },
+          {
             path: "*",
             lazy: () => import("./pages/not-found").then((m) => ({ Component: m.NotFoundPage })),
           },

@@ -8,4 +8,6 @@ export const paths = {
   newMember: "/doan-vien/moi",
   importMembers: "/doan-vien/nhap-csv",
   member: (id: string) => `/doan-vien/${encodeURIComponent(id)}`,
+  organizations: "/to-chuc",
+  users: "/tai-khoan",
 } as const;

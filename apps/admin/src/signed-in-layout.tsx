@@ -45,6 +45,9 @@ export function SignedInLayout() {
               {t({ vi: "Tổng quan", en: "Dashboard" })}
             </NavLink>
           </li>
+          <li>
+            <NavLink to={paths.organizations}>{t({ vi: "Cây tổ chức", en: "Organisations" })}</NavLink>
+          </li>
           {hasPermission(session, "members.read") && (
             <li>
               <NavLink to={paths.members} end>
@@ -61,6 +64,11 @@ export function SignedInLayout() {
                 <NavLink to={paths.importMembers}>{t({ vi: "Nhập CSV", en: "Import CSV" })}</NavLink>
               </li>
             </>
+          )}
+          {hasPermission(session, "users.manage") && (
+            <li>
+              <NavLink to={paths.users}>{t({ vi: "Tài khoản", en: "Accounts" })}</NavLink>
+            </li>
           )}
         </ul>
         <div className="session" data-testid="session">
