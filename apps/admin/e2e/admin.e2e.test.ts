@@ -4,7 +4,7 @@ import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { foldVietnamese } from "@sodoan/domain";
 import { launchBrowser } from "@sodoan/testing";
-import type { Browser, Page } from "playwright-core";
+import type { Browser, Cookie, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { ACCOUNTS, apiClient, signInPage } from "./helpers";
 
@@ -13,10 +13,23 @@ const apiUrl = inject("apiUrl");
 const BLOC = "doan-khoi-doanh-nghiep-soc-trang";
 
 let browser: Browser;
+/** The bloc administrator's session cookie, signed in once through the page for the tests that only need it. */
+let blocSession: Cookie[];
 
 beforeAll(async () => {
   browser = await launchBrowser();
+  const context = await browser.newContext();
+  await signInPage(await context.newPage(), adminUrl, ACCOUNTS.blocAdmin);
+  blocSession = await context.cookies();
+  await context.close();
 }, 180_000);
+
+/** Opens the dashboard in the page's context as the bloc administrator, with the shared session. */
+async function openSignedIn(page: Page) {
+  await page.context().addCookies(blocSession);
+  await page.goto(adminUrl);
+  await page.getByTestId("session").waitFor();
+}
 
 afterAll(async () => {
   await browser?.close();
@@ -134,7 +147,7 @@ describe("a temporary password", () => {
 describe("the dashboard", () => {
   it("shows the bloc's 1.587 active members as of 31/08/2017, with provenance and the roll-up", async () => {
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.getByLabel("Tính đến ngày").fill("31/08/2017");
       await page.getByRole("button", { name: "Xem" }).click();
       const active = page.getByTestId("figure-members.active");
@@ -203,7 +216,7 @@ describe("the dashboard", () => {
 describe("organisations and accounts", () => {
   it("shows the bloc's tree as of a date, each organisation linking to its own figures", async () => {
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page
         .getByRole("navigation", { name: "Chức năng" })
         .getByRole("link", { name: "Cây tổ chức" })
@@ -232,7 +245,7 @@ describe("organisations and accounts", () => {
 
   it("lists the accounts for an administrator, and offers them to no viewer", async () => {
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page
         .getByRole("navigation", { name: "Chức năng" })
         .getByRole("link", { name: "Tài khoản" })
@@ -259,7 +272,7 @@ describe("members", () => {
     expect(typed).not.toBe(target.fullName);
 
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.goto(`${adminUrl}/doan-vien?asOf=2017-08-31`);
       await page.getByLabel("Tìm theo tên, số thẻ").fill(typed);
       const table = page.getByTestId("member-table");
@@ -280,7 +293,7 @@ describe("members", () => {
 
   it("exports the filtered list as UTF-8 CSV with a BOM and the Vietnamese header", async () => {
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.goto(`${adminUrl}/doan-vien?asOf=2017-08-31&gender=female`);
       await page.getByTestId("member-total").filter({ hasText: "đoàn viên" }).waitFor();
       const href = await page.getByTestId("export-csv").getAttribute("href");
@@ -303,7 +316,7 @@ describe("members", () => {
 
   it("shows the field error of an impossible birth date, from the domain's schema", async () => {
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.goto(`${adminUrl}/doan-vien/moi`);
       await page.getByLabel("Họ và tên").fill("Nguyễn Thị Thử");
       await page.getByLabel("Ngày sinh").fill("31/02/2000");
@@ -335,7 +348,7 @@ describe("members", () => {
     ].join("\n");
 
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.goto(`${adminUrl}/doan-vien/nhap-csv`);
       await page.getByLabel("Tệp CSV (UTF-8)").setInputFiles({
         name: "sai.csv",
@@ -393,7 +406,7 @@ describe("members", () => {
     const context = await browser.newContext();
     try {
       const first = await context.newPage();
-      await signInPage(first, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(first);
       const second = await context.newPage();
       for (const page of [first, second]) {
         await page.goto(`${adminUrl}/doan-vien/${created.id}`);
@@ -438,7 +451,7 @@ describe("members", () => {
       },
     });
     await withPage(async (page) => {
-      await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
+      await openSignedIn(page);
       await page.goto(`${adminUrl}/doan-vien/${created.id}`);
       const timeline = page.getByTestId("timeline");
       await timeline.getByText("Kết nạp").waitFor();
