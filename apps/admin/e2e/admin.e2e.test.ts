@@ -243,6 +243,19 @@ describe("organisations and accounts", () => {
     });
   });
 
+  it("shows the referrals to the Party by stage, each column with its count", async () => {
+    await withPage(async (page) => {
+      await openSignedIn(page);
+      const nav = page.getByRole("navigation", { name: "Chức năng" });
+      await nav.getByRole("link", { name: "Giới thiệu vào Đảng" }).click();
+      const referred = page.getByTestId("stage-referred");
+      await expect.poll(() => referred.locator(".count").textContent(), { timeout: 30_000 }).toMatch(/^\(\d/);
+      expect(await referred.getByRole("link").count()).toBeGreaterThan(0);
+      await referred.getByRole("link").first().click();
+      await page.getByTestId("member-summary").waitFor();
+    });
+  });
+
   it("lists the accounts for an administrator, and offers them to no viewer", async () => {
     await withPage(async (page) => {
       await openSignedIn(page);

@@ -71,6 +71,10 @@ export const routes = [
             lazy: () => import("./pages/organizations").then((m) => ({ Component: m.OrganizationsPage })),
           },
           {
+            path: paths.referrals,
+            lazy: () => import("./pages/referrals").then((m) => ({ Component: m.ReferralsPage })),
+          },
+          {
             path: paths.users,
             lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
           },

@@ -10,4 +10,5 @@ export const paths = {
   member: (id: string) => `/doan-vien/${encodeURIComponent(id)}`,
   organizations: "/to-chuc",
   users: "/tai-khoan",
+  referrals: "/gioi-thieu-dang",
 } as const;

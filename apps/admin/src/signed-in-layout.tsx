@@ -65,6 +65,13 @@ export function SignedInLayout() {
               </li>
             </>
           )}
+          {hasPermission(session, "referrals.read") && (
+            <li>
+              <NavLink to={paths.referrals}>
+                {t({ vi: "Giới thiệu vào Đảng", en: "Party referrals" })}
+              </NavLink>
+            </li>
+          )}
           {hasPermission(session, "users.manage") && (
             <li>
               <NavLink to={paths.users}>{t({ vi: "Tài khoản", en: "Accounts" })}</NavLink>
