@@ -256,6 +256,29 @@ describe("organisations and accounts", () => {
     });
   });
 
+  it("lists the editor's articles, filtered by status in the URL", async () => {
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.editor);
+      await page
+        .getByRole("navigation", { name: "Chức năng" })
+        .getByRole("link", { name: "Bài viết" })
+        .click();
+      const rows = page.getByTestId("article-table").locator("tbody tr");
+      await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
+      await page.getByLabel("Tình trạng").selectOption("published");
+      await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("published");
+      await expect
+        .poll(async () => (await page.getByTestId("article-total").textContent()) ?? "")
+        .toMatch(/bài viết$/);
+      for (const status of await page
+        .getByTestId("article-table")
+        .locator("tbody tr td:nth-child(3)")
+        .allTextContents()) {
+        expect(status).toBe("Đã đăng");
+      }
+    });
+  });
+
   it("lists the accounts for an administrator, and offers them to no viewer", async () => {
     await withPage(async (page) => {
       await openSignedIn(page);

@@ -75,6 +75,10 @@ export const routes = [
             lazy: () => import("./pages/referrals").then((m) => ({ Component: m.ReferralsPage })),
           },
           {
+            path: paths.articles,
+            lazy: () => import("./pages/articles").then((m) => ({ Component: m.ArticlesPage })),
+          },
+          {
             path: paths.users,
             lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
           },

@@ -11,4 +11,5 @@ export const paths = {
   organizations: "/to-chuc",
   users: "/tai-khoan",
   referrals: "/gioi-thieu-dang",
+  articles: "/bai-viet",
 } as const;

@@ -72,6 +72,9 @@ export function SignedInLayout() {
               </NavLink>
             </li>
           )}
+          <li>
+            <NavLink to={paths.articles}>{t({ vi: "Bài viết", en: "Articles" })}</NavLink>
+          </li>
           {hasPermission(session, "users.manage") && (
             <li>
               <NavLink to={paths.users}>{t({ vi: "Tài khoản", en: "Accounts" })}</NavLink>
