@@ -267,15 +267,17 @@ describe("organisations and accounts", () => {
       await expect.poll(() => rows.count(), { timeout: 30_000 }).toBeGreaterThan(0);
       await page.getByLabel("Tình trạng").selectOption("published");
       await expect.poll(() => new URL(page.url()).searchParams.get("status")).toBe("published");
+      // The earlier page stays on screen until the filtered one arrives: wait for the filtered one.
+      const statuses = page.getByTestId("article-table").locator("tbody tr td:nth-child(3)");
       await expect
-        .poll(async () => (await page.getByTestId("article-total").textContent()) ?? "")
-        .toMatch(/bài viết$/);
-      for (const status of await page
-        .getByTestId("article-table")
-        .locator("tbody tr td:nth-child(3)")
-        .allTextContents()) {
-        expect(status).toBe("Đã đăng");
-      }
+        .poll(
+          async () => {
+            const shown = await statuses.allTextContents();
+            return shown.length > 0 && shown.every((status) => status === "Đã đăng");
+          },
+          { timeout: 30_000 },
+        )
+        .toBe(true);
     });
   });
 
