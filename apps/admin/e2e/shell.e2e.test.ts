@@ -1,32 +1,10 @@
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { fileURLToPath } from "node:url";
-import { getFreePort, launchBrowser, type StartedApi, startApi, startProcess } from "@sodoan/testing";
+import { getFreePort, launchBrowser } from "@sodoan/testing";
 import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-
-const ADMIN_DIR = path.resolve(path.dirname(fileURLToPath(import.meta.url)), "..");
-const ADMIN_ENTRY = path.join(ADMIN_DIR, "dist/server/main.js");
-
-/** Starts the built admin server in front of `apiUrl` on a free port. */
-async function startAdmin(apiUrl: string) {
-  if (!existsSync(ADMIN_ENTRY)) {
-    throw new Error(
-      `The admin is not built (${ADMIN_ENTRY} is missing): run \`pnpm --filter @sodoan/admin build\`.`,
-    );
-  }
-  const port = await getFreePort();
-  const url = `http://127.0.0.1:${port}`;
-  const server = await startProcess({
-    command: process.execPath,
-    args: [ADMIN_ENTRY],
-    cwd: ADMIN_DIR,
-    env: { ...process.env, ADMIN_PORT: String(port), HOST: "127.0.0.1", API_URL: apiUrl },
-    readyUrl: `${url}/`,
-  });
-  return { url, stop: server.stop };
-}
+import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
+import { startAdmin } from "./global-setup";
 
 let browser: Browser;
 
@@ -41,19 +19,8 @@ afterAll(async () => {
 });
 
 describe("the admin shell with the API behind it", () => {
-  let api: StartedApi;
-  let admin: Awaited<ReturnType<typeof startAdmin>>;
-
-  // A fresh API loads the demo data before it answers: allow for that on a busy machine.
-  beforeAll(async () => {
-    api = await startApi({ timeoutMs: 240_000 });
-    admin = await startAdmin(api.url);
-  }, 270_000);
-
-  afterAll(async () => {
-    await admin?.stop();
-    await api?.stop();
-  });
+  // The API with the demo data and the admin in front of it, started once for every browser test.
+  const admin = { url: inject("adminUrl") };
 
   it("shows the header, the footer and the database status that came through the proxy", async () => {
     const page = await browser.newPage();

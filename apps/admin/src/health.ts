@@ -2,13 +2,12 @@
 import type { AppType } from "@sodoan/api";
 import type { LocalizedText } from "@sodoan/domain";
 import { hc, type InferResponseType } from "hono/client";
-import { z } from "zod";
 
-export const HealthSchema = z.object({
-  status: z.enum(["ok", "degraded"]),
-  database: z.object({ driver: z.enum(["pglite", "postgres"]), ok: z.boolean() }),
-});
-export type Health = z.infer<typeof HealthSchema>;
+/** The API's health answer. Checked by hand rather than with zod: zod stays out of the first download. */
+export type Health = {
+  status: "ok" | "degraded";
+  database: { driver: "pglite" | "postgres"; ok: boolean };
+};
 
 type HealthEndpoint = ReturnType<typeof hc<AppType>>["api"]["health"]["$get"];
 /** Fails to compile when the API's health answer and this schema drift apart. */
@@ -16,9 +15,26 @@ type ApiHealth = InferResponseType<HealthEndpoint, 200> | InferResponseType<Heal
 const sameShape: [ApiHealth] extends [Health] ? ([Health] extends [ApiHealth] ? true : false) : false = true;
 void sameShape;
 
-const ErrorBodySchema = z.object({
-  error: z.object({ code: z.string(), message: z.object({ vi: z.string(), en: z.string() }) }),
-});
+function isRecord(value: unknown): value is Record<string, unknown> {
+  return typeof value === "object" && value !== null;
+}
+
+/** Whether a body is a health answer, whatever a proxy in between may have sent instead. */
+export function isHealth(body: unknown): body is Health {
+  if (!isRecord(body) || !isRecord(body.database)) return false;
+  return (
+    (body.status === "ok" || body.status === "degraded") &&
+    (body.database.driver === "pglite" || body.database.driver === "postgres") &&
+    typeof body.database.ok === "boolean"
+  );
+}
+
+/** The error body's bilingual message, when the body is one (DESIGN §6). */
+function errorMessageOf(body: unknown): LocalizedText | undefined {
+  if (!isRecord(body) || !isRecord(body.error) || !isRecord(body.error.message)) return undefined;
+  const { vi, en } = body.error.message;
+  return typeof vi === "string" && typeof en === "string" ? { vi, en } : undefined;
+}
 
 /** What the status panel knows: still asking, an answer from the API, or no usable answer at all. */
 export type HealthState =
@@ -51,10 +67,10 @@ export async function fetchHealth(fetcher: typeof fetch = fetch, signal?: AbortS
     return { kind: "unreachable", reason: UNREACHABLE };
   }
   const body: unknown = await response.json().catch(() => undefined);
-  const health = HealthSchema.safeParse(body);
-  if (health.success) return { kind: "answered", health: health.data };
-  const error = ErrorBodySchema.safeParse(body);
-  if (error.success) return { kind: "unreachable", reason: error.data.error.message };
+  if (isHealth(body))
+    return { kind: "answered", health: { status: body.status, database: { ...body.database } } };
+  const message = errorMessageOf(body);
+  if (message) return { kind: "unreachable", reason: message };
   return {
     kind: "unreachable",
     reason: {

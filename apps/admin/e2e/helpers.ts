@@ -1,0 +1,43 @@
+// What the browser tests share: the demo accounts, signing in through the page, and arranging data
+// over HTTP with a session of the same account.
+import { signIn } from "@sodoan/testing";
+import type { Page } from "playwright-core";
+
+/** The demo accounts the demo data loads (README lists them). */
+export const ACCOUNTS = {
+  systemAdmin: { email: "admin@sodoan.vn", password: "sodoan-admin" },
+  blocAdmin: { email: "soctrang@sodoan.vn", password: "sodoan-soctrang" },
+  editor: { email: "hanam@sodoan.vn", password: "sodoan-hanam" },
+  viewer: { email: "viewer@sodoan.vn", password: "sodoan-viewer" },
+} as const;
+
+/** Signs in through the sign-in page and waits for the signed-in navigation. */
+export async function signInPage(page: Page, adminUrl: string, account: { email: string; password: string }) {
+  await page.goto(`${adminUrl}/dang-nhap`);
+  await page.getByLabel("Thư điện tử").fill(account.email);
+  await page.getByLabel("Mật khẩu").fill(account.password);
+  await page.getByRole("button", { name: "Đăng nhập" }).click();
+  await page.getByTestId("session").waitFor();
+}
+
+/** A JSON client of the API signed in as an account, to arrange a test's data. */
+export async function apiClient(apiUrl: string, account: { email: string; password: string }) {
+  const cookie = await signIn(apiUrl, account.email, account.password);
+  return async function call<T>(
+    path: string,
+    init: { method?: string; json?: unknown; headers?: Record<string, string> } = {},
+  ) {
+    const response = await fetch(`${apiUrl}${path}`, {
+      method: init.method ?? "GET",
+      headers: {
+        Cookie: cookie,
+        ...(init.json === undefined ? {} : { "Content-Type": "application/json" }),
+        ...init.headers,
+      },
+      ...(init.json === undefined ? {} : { body: JSON.stringify(init.json) }),
+    });
+    const body = (await response.json()) as T;
+    if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`);
+    return body;
+  };
+}

@@ -1,0 +1,28 @@
+import { MemberCreateSchema } from "@sodoan/domain";
+import { describe, expect, it } from "vitest";
+import { fieldErrorsOfApi, fieldErrorsOfZod } from "./form-errors";
+
+describe("field errors", () => {
+  it("puts the domain's message for an impossible birth date on the birth date, in the reader's language", () => {
+    const result = MemberCreateSchema.safeParse({
+      fullName: "Trần Ngọc Nam",
+      birthDate: "2000-02-31",
+      admission: { date: "2017-03-26", decisionRef: "1-NQ", admittingOrganizationId: "a", homeUnitId: "b" },
+    });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOfZod(result.error, "vi")).toEqual({ birthDate: "Ngày không tồn tại trong lịch" });
+    expect(fieldErrorsOfZod(result.error, "en")).toEqual({ birthDate: "No such day in the calendar" });
+  });
+
+  it("keys the API's issues by their path, as the form names its fields", () => {
+    const errors = fieldErrorsOfApi(
+      [
+        { path: ["admission", "homeUnitId"], message: { vi: "Không có chi đoàn", en: "No such unit" } },
+        { path: ["admission", "homeUnitId"], message: { vi: "Thứ hai", en: "Second" } },
+      ],
+      "vi",
+    );
+    expect(errors).toEqual({ "admission.homeUnitId": "Không có chi đoàn" });
+  });
+});

@@ -1,0 +1,27 @@
+// Field errors from the two places they come from, keyed the same way (`admission.date`): the
+// domain's zod schema in the browser, and the API's error body `issues[].path`.
+import type { Locale } from "@sodoan/domain";
+import type { z } from "zod";
+import type { ApiIssue } from "./api";
+import { pickMessage } from "./locale";
+
+/** One message per field path (the first one found), for the form to show beside the field. */
+export type FieldErrors = Record<string, string>;
+
+export function fieldErrorsOfZod(error: z.ZodError, locale: Locale): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of error.issues) {
+    const key = issue.path.map(String).join(".");
+    errors[key] ??= pickMessage(issue.message, locale);
+  }
+  return errors;
+}
+
+export function fieldErrorsOfApi(issues: readonly ApiIssue[], locale: Locale): FieldErrors {
+  const errors: FieldErrors = {};
+  for (const issue of issues) {
+    const key = issue.path.map(String).join(".");
+    errors[key] ??= issue.message[locale];
+  }
+  return errors;
+}

@@ -1,0 +1,421 @@
+// One member: personal fields to edit (If-Match, so no update is lost), the lifecycle timeline with
+// a form for new events, and the record's audit history.
+import { type LocalizedText, MemberEventInputSchema, MemberUpdateSchema } from "@sodoan/domain";
+import { useQuery, useQueryClient } from "@tanstack/react-query";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
+import { Link, useParams } from "react-router";
+import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
+import { type AuditEvent, changedFields } from "../lib/audit";
+import { hasPermission, useMe } from "../lib/auth";
+import { toIsoDate, toTypedDate } from "../lib/dates";
+import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
+import { useLocale } from "../lib/locale";
+import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
+import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
+import { paths } from "../paths";
+import { ErrorNotice } from "../ui/error-notice";
+import { useOrganizations } from "../ui/organization-select";
+import { PersonalFields } from "../ui/personal-fields";
+import { TextField } from "../ui/text-field";
+
+type MemberDetail = {
+  id: string;
+  fullName: string;
+  gender?: "male" | "female";
+  birthDate?: string;
+  cardNumber?: string;
+  ethnicity?: string;
+  religion?: string;
+  education?: string;
+  occupation?: string;
+  contact?: { phone?: string; email?: string };
+  placeOfResidence?: string;
+  version: number;
+  asOf: string;
+  status: string;
+  homeUnitId: string | null;
+  admittedOn: string | null;
+};
+
+type TimelineEvent = { id: string; type: string; effectiveDate: string; recordedAt: string } & Record<
+  string,
+  unknown
+>;
+type Timeline = {
+  events: { event: TimelineEvent; correctedBy: string[] }[];
+  voided: { event: TimelineEvent; voidedBy: string }[];
+};
+
+const STALE: LocalizedText = {
+  vi: "Hồ sơ này vừa được người khác thay đổi. Hãy tải lại bản mới nhất: những gì bạn đang nhập được giữ nguyên.",
+  en: "Someone else has just changed this record. Reload the latest version: what you typed is kept.",
+};
+
+function useMember(id: string) {
+  return useQuery({
+    queryKey: ["members", "detail", id],
+    queryFn: ({ signal }) =>
+      apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, { signal }),
+  });
+}
+
+export function MemberDetailPage() {
+  const { id = "" } = useParams();
+  const { t } = useLocale();
+  const me = useMe();
+  const member = useMember(id);
+
+  if (member.isPending) return <p role="status">{t({ vi: "Đang tải…", en: "Loading…" })}</p>;
+  if (member.isError) return <ErrorNotice error={member.error} onRetry={() => void member.refetch()} />;
+  const canWrite = hasPermission(me.data, "members.write");
+  return (
+    <section aria-labelledby="member-title">
+      <p>
+        <Link to={paths.members}>{t({ vi: "← Danh sách đoàn viên", en: "← Member list" })}</Link>
+      </p>
+      <h2 id="member-title">{member.data.data.fullName}</h2>
+      <Summary member={member.data.data} />
+      {canWrite && <EditForm key={id} id={id} initial={member.data.data} />}
+      <TimelineSection id={id} canWrite={canWrite} />
+      {hasPermission(me.data, "audit.read") && <AuditSection id={id} />}
+    </section>
+  );
+}
+
+function Summary({ member }: { member: MemberDetail }) {
+  const { t, d } = useLocale();
+  return (
+    <dl className="summary" data-testid="member-summary">
+      <dt>{t({ vi: "Trạng thái", en: "Status" })}</dt>
+      <dd>{t(STATUS_LABELS[member.status] ?? { vi: member.status, en: member.status })}</dd>
+      <dt>{t({ vi: "Ngày kết nạp", en: "Admitted on" })}</dt>
+      <dd>{member.admittedOn ? d(member.admittedOn) : "—"}</dd>
+      <dt>{t({ vi: "Chi đoàn", en: "Unit" })}</dt>
+      <dd>{member.homeUnitId ?? "—"}</dd>
+      <dt>{t({ vi: "Giới tính", en: "Gender" })}</dt>
+      <dd>{member.gender ? t(GENDER_LABELS[member.gender]) : "—"}</dd>
+      <dt>{t({ vi: "Ngày sinh", en: "Date of birth" })}</dt>
+      <dd>{member.birthDate ? d(member.birthDate) : "—"}</dd>
+    </dl>
+  );
+}
+
+function valuesOf(member: MemberDetail): PersonalFormValues {
+  return {
+    fullName: member.fullName,
+    gender: member.gender ?? "",
+    birthDate: toTypedDate(member.birthDate),
+    cardNumber: member.cardNumber ?? "",
+    ethnicity: member.ethnicity ?? "",
+    religion: member.religion ?? "",
+    education: member.education ?? "",
+    occupation: member.occupation ?? "",
+    contact: { phone: member.contact?.phone ?? "", email: member.contact?.email ?? "" },
+    placeOfResidence: member.placeOfResidence ?? "",
+  };
+}
+
+function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
+  const { t, locale } = useLocale();
+  const queryClient = useQueryClient();
+  const member = useMember(id);
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ kind: "saved" | "stale" | "error"; text: LocalizedText } | null>(
+    null,
+  );
+  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag
+  // and the summary, never what the person has typed.
+  const { register, handleSubmit, formState } = useForm<PersonalFormValues>({
+    defaultValues: valuesOf(initial),
+  });
+
+  const submit = handleSubmit(async (values) => {
+    setNotice(null);
+    const parsed = MemberUpdateSchema.safeParse(toPersonalInput(values));
+    if (!parsed.success) {
+      setErrors(fieldErrorsOfZod(parsed.error, locale));
+      return;
+    }
+    setErrors({});
+    try {
+      const saved = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        json: parsed.data,
+        ifMatch: member.data?.etag ?? "",
+      });
+      queryClient.setQueryData(["members", "detail", id], saved);
+      void queryClient.invalidateQueries({ queryKey: ["members", "list"] });
+      void queryClient.invalidateQueries({ queryKey: ["audit", "member", id] });
+      setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
+    } catch (caught) {
+      if (caught instanceof ApiRequestError && caught.status === 412)
+        setNotice({ kind: "stale", text: STALE });
+      else if (caught instanceof ApiRequestError) {
+        setErrors(fieldErrorsOfApi(caught.issues, locale));
+        setNotice({ kind: "error", text: caught.localized });
+      } else setNotice({ kind: "error", text: { vi: "Không lưu được.", en: "Could not save." } });
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate className="panel" aria-labelledby="edit-title">
+      <h3 id="edit-title">{t({ vi: "Sửa thông tin cá nhân", en: "Edit personal details" })}</h3>
+      <PersonalFields prefix="edit" register={register} errors={errors} />
+      {notice?.kind === "saved" && (
+        <p className="notice notice-good" role="status">
+          {t(notice.text)}
+        </p>
+      )}
+      {notice?.kind === "error" && (
+        <p className="notice notice-error" role="alert">
+          {t(notice.text)}
+        </p>
+      )}
+      {notice?.kind === "stale" && (
+        <div className="notice notice-error" role="alert" data-testid="conflict">
+          <p>{t(notice.text)}</p>
+          <button
+            type="button"
+            onClick={async () => {
+              await member.refetch();
+              setNotice(null);
+            }}
+          >
+            {t({ vi: "Tải lại bản mới nhất", en: "Reload the latest version" })}
+          </button>
+        </div>
+      )}
+      <button type="submit" className="primary" disabled={formState.isSubmitting}>
+        {t({ vi: "Lưu thay đổi", en: "Save changes" })}
+      </button>
+    </form>
+  );
+}
+
+/** The events a cadre records from this page, with the fields each needs beyond its date. */
+const EVENT_FORMS = {
+  residence_registered: ["year", "organizationId"],
+  activity_postponed: ["until", "reason"],
+  activity_resumed: [],
+  rated: ["year", "level"],
+  rewarded: ["title", "decisionRef"],
+  matured: ["decisionRef"],
+} as const;
+type EventFormType = keyof typeof EVENT_FORMS;
+type EventFormValues = {
+  type: EventFormType;
+  effectiveDate: string;
+  year: string;
+  organizationId: string;
+  until: string;
+  reason: string;
+  level: string;
+  title: string;
+  decisionRef: string;
+};
+
+const FIELD_LABELS: Record<string, LocalizedText> = {
+  year: { vi: "Năm", en: "Year" },
+  organizationId: { vi: "Tổ chức", en: "Organisation" },
+  until: { vi: "Đến ngày (dd/mm/yyyy)", en: "Until (dd/mm/yyyy)" },
+  reason: { vi: "Lý do", en: "Reason" },
+  level: { vi: "Mức xếp loại", en: "Rating" },
+  title: { vi: "Hình thức khen thưởng", en: "Award" },
+  decisionRef: { vi: "Số quyết định", en: "Decision" },
+};
+
+/** The event the form describes, as the domain's input schema reads it. */
+export function eventInputOf(values: EventFormValues): Record<string, unknown> {
+  const input: Record<string, unknown> = {
+    type: values.type,
+    effectiveDate: toIsoDate(values.effectiveDate),
+  };
+  for (const field of EVENT_FORMS[values.type]) {
+    const value = values[field].trim();
+    if (value === "") continue;
+    input[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
+  }
+  return input;
+}
+
+function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
+  const { t, d } = useLocale();
+  const timeline = useQuery({
+    queryKey: ["members", "timeline", id],
+    queryFn: ({ signal }) => apiGet<Timeline>(`/api/v1/members/${encodeURIComponent(id)}/timeline`, signal),
+  });
+  return (
+    <section className="panel" aria-labelledby="timeline-title">
+      <h3 id="timeline-title">{t({ vi: "Quá trình sinh hoạt", en: "Timeline" })}</h3>
+      {timeline.isError && <ErrorNotice error={timeline.error} />}
+      <ol className="timeline" data-testid="timeline">
+        {timeline.data?.events.map(({ event, correctedBy }) => (
+          <li key={event.id}>
+            <time dateTime={event.effectiveDate}>{d(event.effectiveDate)}</time>{" "}
+            <strong>{t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}</strong>
+            {correctedBy.length > 0 && ` (${t({ vi: "đã đính chính", en: "corrected" })})`}
+          </li>
+        ))}
+      </ol>
+      {canWrite && <EventForm id={id} />}
+    </section>
+  );
+}
+
+export function EventForm({ id }: { id: string }) {
+  const { t, locale } = useLocale();
+  const queryClient = useQueryClient();
+  const member = useMember(id);
+  const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
+  const { register, handleSubmit, control, formState } = useForm<EventFormValues>({
+    defaultValues: {
+      type: "residence_registered",
+      effectiveDate: "",
+      year: "",
+      organizationId: "",
+      until: "",
+      reason: "",
+      level: "",
+      title: "",
+      decisionRef: "",
+    },
+  });
+  const type = useWatch({ control, name: "type" });
+
+  const submit = handleSubmit(async (values) => {
+    setNotice(null);
+    const parsed = MemberEventInputSchema.safeParse(eventInputOf(values));
+    if (!parsed.success) {
+      setErrors(fieldErrorsOfZod(parsed.error, locale));
+      return;
+    }
+    setErrors({});
+    try {
+      await apiRequest(`/api/v1/members/${encodeURIComponent(id)}/events`, {
+        method: "POST",
+        json: parsed.data,
+        ifMatch: member.data?.etag ?? "",
+      });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["members", "detail", id] }),
+        queryClient.invalidateQueries({ queryKey: ["members", "timeline", id] }),
+        queryClient.invalidateQueries({ queryKey: ["audit", "member", id] }),
+      ]);
+      setNotice({ kind: "saved", text: { vi: "Đã ghi sự kiện.", en: "The event is recorded." } });
+    } catch (caught) {
+      if (caught instanceof ApiRequestError && caught.status === 412) {
+        await member.refetch();
+        setNotice({ kind: "error", text: STALE });
+      } else if (caught instanceof ApiRequestError) {
+        setErrors(fieldErrorsOfApi(caught.issues, locale));
+        setNotice({ kind: "error", text: caught.localized });
+      } else setNotice({ kind: "error", text: { vi: "Không ghi được.", en: "Could not record." } });
+    }
+  });
+
+  return (
+    <form onSubmit={submit} noValidate aria-labelledby="event-form-title">
+      <h4 id="event-form-title">{t({ vi: "Ghi sự kiện", en: "Record an event" })}</h4>
+      <div className="field">
+        <label htmlFor="event-type">{t({ vi: "Loại sự kiện", en: "Event" })}</label>
+        <select id="event-type" {...register("type")}>
+          {(Object.keys(EVENT_FORMS) as EventFormType[]).map((kind) => (
+            <option key={kind} value={kind}>
+              {t(EVENT_LABELS[kind] ?? { vi: kind, en: kind })}
+            </option>
+          ))}
+        </select>
+      </div>
+      <TextField
+        id="event-effectiveDate"
+        label={t({ vi: "Ngày hiệu lực (dd/mm/yyyy)", en: "Effective date (dd/mm/yyyy)" })}
+        registration={register("effectiveDate")}
+        error={errors.effectiveDate}
+        inputMode="numeric"
+      />
+      {EVENT_FORMS[type].map((field) =>
+        field === "organizationId" ? (
+          <div className="field" key={field}>
+            <label htmlFor="event-organizationId">{t(FIELD_LABELS.organizationId as LocalizedText)}</label>
+            <select id="event-organizationId" {...register("organizationId")}>
+              <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
+              {organizations.data?.items.map((unit) => (
+                <option key={unit.id} value={unit.id}>
+                  {unit.name}
+                </option>
+              ))}
+            </select>
+            {errors.organizationId && <p className="field-error">{errors.organizationId}</p>}
+          </div>
+        ) : (
+          <TextField
+            key={field}
+            id={`event-${field}`}
+            label={t(FIELD_LABELS[field] as LocalizedText)}
+            registration={register(field)}
+            error={errors[field]}
+          />
+        ),
+      )}
+      {notice && (
+        <p className={`notice ${notice.kind === "saved" ? "notice-good" : "notice-error"}`} role="status">
+          {t(notice.text)}
+        </p>
+      )}
+      <button type="submit" disabled={formState.isSubmitting}>
+        {t({ vi: "Ghi sự kiện", en: "Record the event" })}
+      </button>
+    </form>
+  );
+}
+
+function AuditSection({ id }: { id: string }) {
+  const { t, dt } = useLocale();
+  const audit = useQuery({
+    queryKey: ["audit", "member", id],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: AuditEvent[]; total: number }>(
+        `/api/v1/audit?entity=member&id=${encodeURIComponent(id)}&pageSize=100`,
+        signal,
+      ),
+  });
+  const ACTIONS: Record<AuditEvent["action"], LocalizedText> = {
+    insert: { vi: "Tạo", en: "Created" },
+    update: { vi: "Sửa", en: "Changed" },
+    delete: { vi: "Xóa", en: "Deleted" },
+    read: { vi: "Xem thông tin nhạy cảm", en: "Sensitive fields read" },
+    export: { vi: "Xuất bản sao", en: "Copy exported" },
+    erase: { vi: "Xóa dữ liệu cá nhân", en: "Erased" },
+  };
+  return (
+    <details className="panel" data-testid="audit">
+      <summary>{t({ vi: "Lịch sử thay đổi", en: "Change history" })}</summary>
+      {audit.isError && <ErrorNotice error={audit.error} />}
+      <table className="data">
+        <thead>
+          <tr>
+            <th scope="col">{t({ vi: "Lúc", en: "When" })}</th>
+            <th scope="col">{t({ vi: "Người thực hiện", en: "By" })}</th>
+            <th scope="col">{t({ vi: "Thao tác", en: "Action" })}</th>
+            <th scope="col">{t({ vi: "Bảng", en: "Table" })}</th>
+            <th scope="col">{t({ vi: "Trường thay đổi", en: "Fields changed" })}</th>
+          </tr>
+        </thead>
+        <tbody>
+          {audit.data?.items.map((entry) => (
+            <tr key={entry.id}>
+              <td>{dt(entry.at)}</td>
+              <td>{entry.actor?.email ?? "—"}</td>
+              <td>{t(ACTIONS[entry.action])}</td>
+              <td>{entry.table}</td>
+              <td>{changedFields(entry.before, entry.after).join(", ")}</td>
+            </tr>
+          ))}
+        </tbody>
+      </table>
+    </details>
+  );
+}

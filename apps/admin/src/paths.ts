@@ -1,0 +1,15 @@
+// Every page's address in one place, built by functions so that a link cannot name a page that is
+// not there.
+
+export const paths = {
+  login: "/dang-nhap",
+  dashboard: "/",
+  members: "/doan-vien",
+  newMember: "/doan-vien/moi",
+  importMembers: "/doan-vien/nhap-csv",
+  member: (id: string) => `/doan-vien/${encodeURIComponent(id)}`,
+  organizations: "/to-chuc",
+  users: "/tai-khoan",
+  referrals: "/gioi-thieu-dang",
+  articles: "/bai-viet",
+} as const;

@@ -1,0 +1,61 @@
+// A choice among the organisations the user may see, as they stood on a date.
+import { useQuery } from "@tanstack/react-query";
+import { apiGet, queryString } from "../lib/api";
+import { useLocale } from "../lib/locale";
+
+export type OrganizationOption = { id: string; name: string; level: string; parentId: string | null };
+
+export function useOrganizations(asOf: string) {
+  return useQuery({
+    queryKey: ["organizations", "all", asOf],
+    queryFn: ({ signal }) =>
+      apiGet<{ items: OrganizationOption[]; total: number }>(
+        `/api/v1/organizations${queryString({ asOf, pageSize: 500, sort: "level:asc,name:asc" })}`,
+        signal,
+      ),
+    staleTime: 5 * 60_000,
+  });
+}
+
+export function OrganizationSelect({
+  id,
+  name,
+  asOf,
+  value,
+  onChange,
+  allowEmpty,
+  label,
+}: {
+  id: string;
+  name: string;
+  asOf: string;
+  value: string;
+  onChange?: (value: string) => void;
+  allowEmpty?: boolean;
+  label: string;
+}) {
+  const { t } = useLocale();
+  const organizations = useOrganizations(asOf);
+  return (
+    <div className="field">
+      <label htmlFor={id}>{label}</label>
+      <select
+        id={id}
+        name={name}
+        value={value}
+        onChange={(event) => onChange?.(event.target.value)}
+        aria-busy={organizations.isPending}
+      >
+        {allowEmpty && <option value="">{t({ vi: "Tất cả trong phạm vi", en: "All in scope" })}</option>}
+        {!organizations.data?.items.some((item) => item.id === value) && value !== "" && (
+          <option value={value}>{value}</option>
+        )}
+        {organizations.data?.items.map((item) => (
+          <option key={item.id} value={item.id}>
+            {item.name}
+          </option>
+        ))}
+      </select>
+    </div>
+  );
+}
