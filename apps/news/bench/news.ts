@@ -1,6 +1,7 @@
 // Measures the article page as readers get it: its gzip bytes (HTML and stylesheet), and how many
 // requests a second the news server answers from its page cache compared with a bare Hono handler
-// that returns the same HTML, both served by @hono/node-server and loaded alike by autocannon.
+// that returns the same HTML, both served by @hono/node-server and loaded alike by autocannon; and
+// the page's Lighthouse scores (mobile, performance and accessibility) in the system's Chromium.
 // Writes .bench/news.json; needs the API built (`pnpm --filter @sodoan/api build`).
 import { mkdirSync, writeFileSync } from "node:fs";
 import type { Server } from "node:http";
@@ -8,9 +9,11 @@ import type { AddressInfo } from "node:net";
 import path from "node:path";
 import { fileURLToPath } from "node:url";
 import { serve } from "@hono/node-server";
-import { startApi } from "@sodoan/testing";
+import { CHROMIUM_ARGS, findChromium, startApi } from "@sodoan/testing";
 import autocannon from "autocannon";
+import * as chromeLauncher from "chrome-launcher";
 import { Hono } from "hono";
+import lighthouse from "lighthouse";
 import { createNewsServer } from "../src/server/app";
 import { resolveAssets } from "../src/server/assets";
 import { writeNewsFixtures } from "../src/server/test-fixtures";
@@ -43,6 +46,39 @@ async function requestsPerSecond(url: string): Promise<number> {
 function median(values: number[]): number {
   const sorted = [...values].sort((a, b) => a - b);
   return sorted[Math.floor(sorted.length / 2)] ?? Number.NaN;
+}
+
+/**
+ * Lighthouse's mobile scores (0–100) of a page, in the machine's Chromium: its default mobile
+ * emulation and simulated slow network. The lower of three runs, as the page's worst case.
+ */
+async function lighthouseScores(url: string): Promise<{ performance: number; accessibility: number }> {
+  const chrome = await chromeLauncher.launch({
+    chromePath: findChromium(),
+    chromeFlags: ["--headless=new", ...CHROMIUM_ARGS],
+  });
+  try {
+    const runs: { performance: number; accessibility: number }[] = [];
+    for (let run = 0; run < 3; run++) {
+      const result = await lighthouse(url, {
+        port: chrome.port,
+        output: "json",
+        logLevel: "error",
+        onlyCategories: ["performance", "accessibility"],
+      });
+      const categories = result?.lhr.categories;
+      runs.push({
+        performance: Math.round((categories?.performance?.score ?? 0) * 100),
+        accessibility: Math.round((categories?.accessibility?.score ?? 0) * 100),
+      });
+    }
+    return {
+      performance: Math.min(...runs.map((r) => r.performance)),
+      accessibility: Math.min(...runs.map((r) => r.accessibility)),
+    };
+  } finally {
+    chrome.kill();
+  }
 }
 
 const api = await startApi({ env: { DEMO_DATA: "off" } });
@@ -81,6 +117,7 @@ try {
     cachedRuns.push(await requestsPerSecond(`${cached.url}${articlePath}`));
     bareRuns.push(await requestsPerSecond(`${bare.url}${articlePath}`));
   }
+  const scores = await lighthouseScores(`${cached.url}${articlePath}`);
   cached.server.close();
   bare.server.close();
   await news.close();
@@ -94,6 +131,8 @@ try {
     },
     { name: "news.article.cached_requests_per_s", value: Math.round(median(cachedRuns)), unit: "1/s" },
     { name: "news.article.bare_requests_per_s", value: Math.round(median(bareRuns)), unit: "1/s" },
+    { name: "news.lighthouse.performance", value: scores.performance, unit: "score" },
+    { name: "news.lighthouse.accessibility", value: scores.accessibility, unit: "score" },
   ];
   console.table(results);
   mkdirSync(path.join(PACKAGE_DIR, ".bench"), { recursive: true });
