@@ -6,6 +6,7 @@ import { useSearchParams } from "react-router";
 import { apiGet, queryString } from "../lib/api";
 import { useLocale } from "../lib/locale";
 import { ErrorNotice } from "../ui/error-notice";
+import { Pager } from "../ui/pager";
 
 type Article = {
   id: string;
@@ -106,25 +107,7 @@ export function ArticlesPage() {
           ))}
         </tbody>
       </table>
-      <nav className="pager" aria-label={t({ vi: "Phân trang", en: "Pages" })}>
-        <button
-          type="button"
-          disabled={page <= 1}
-          onClick={() => setSearch(queryString({ q, status, page: page - 1 }))}
-        >
-          {t({ vi: "Trang trước", en: "Previous" })}
-        </button>
-        <span>
-          {t({ vi: "Trang", en: "Page" })} {n(page)} / {n(pages)}
-        </span>
-        <button
-          type="button"
-          disabled={page >= pages}
-          onClick={() => setSearch(queryString({ q, status, page: page + 1 }))}
-        >
-          {t({ vi: "Trang sau", en: "Next" })}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={(to) => setSearch(queryString({ q, status, page: to }))} />
     </section>
   );
 }

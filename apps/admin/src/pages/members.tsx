@@ -23,6 +23,7 @@ import { GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
 import { OrganizationSelect } from "../ui/organization-select";
+import { Pager } from "../ui/pager";
 
 type MemberRow = {
   id: string;
@@ -178,24 +179,11 @@ export function MembersPage() {
           ))}
         </tbody>
       </table>
-      <nav className="pager" aria-label={t({ vi: "Phân trang", en: "Pages" })}>
-        <button
-          type="button"
-          disabled={filters.page <= 1}
-          onClick={() => setSearch(writeMemberFilters({ ...filters, page: filters.page - 1 }))}
-        >
-          {t({ vi: "Trang trước", en: "Previous" })}
-        </button>
-        <span>
-          {t({ vi: "Trang", en: "Page" })} {n(filters.page)} / {n(pages)}
-        </span>
-        <button
-          type="button"
-          disabled={filters.page >= pages}
-          onClick={() => setSearch(writeMemberFilters({ ...filters, page: filters.page + 1 }))}
-        >
-          {t({ vi: "Trang sau", en: "Next" })}
-        </button>
+      <Pager
+        page={filters.page}
+        pages={pages}
+        onPage={(to) => setSearch(writeMemberFilters({ ...filters, page: to }))}
+      >
         <label>
           {t({ vi: "Mỗi trang", en: "Per page" })}{" "}
           <select
@@ -209,7 +197,7 @@ export function MembersPage() {
             ))}
           </select>
         </label>
-      </nav>
+      </Pager>
     </section>
   );
 }

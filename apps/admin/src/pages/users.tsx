@@ -6,6 +6,7 @@ import { apiGet, queryString } from "../lib/api";
 import { ROLE_LABELS, type Role } from "../lib/auth";
 import { useLocale } from "../lib/locale";
 import { ErrorNotice } from "../ui/error-notice";
+import { Pager } from "../ui/pager";
 
 type User = {
   id: string;
@@ -20,7 +21,7 @@ type User = {
 const PAGE_SIZE = 50;
 
 export function UsersPage() {
-  const { t, n } = useLocale();
+  const { t } = useLocale();
   const [search, setSearch] = useSearchParams();
   const page = Math.max(1, Number(search.get("page") ?? "1") || 1);
   const users = useQuery({
@@ -65,21 +66,7 @@ export function UsersPage() {
           ))}
         </tbody>
       </table>
-      <nav className="pager" aria-label={t({ vi: "Phân trang", en: "Pages" })}>
-        <button type="button" disabled={page <= 1} onClick={() => setSearch(queryString({ page: page - 1 }))}>
-          {t({ vi: "Trang trước", en: "Previous" })}
-        </button>
-        <span>
-          {t({ vi: "Trang", en: "Page" })} {n(page)} / {n(pages)}
-        </span>
-        <button
-          type="button"
-          disabled={page >= pages}
-          onClick={() => setSearch(queryString({ page: page + 1 }))}
-        >
-          {t({ vi: "Trang sau", en: "Next" })}
-        </button>
-      </nav>
+      <Pager page={page} pages={pages} onPage={(to) => setSearch(queryString({ page: to }))} />
     </section>
   );
 }
