@@ -4,6 +4,7 @@ import { HTTPException } from "hono/http-exception";
 import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { guard } from "./auth/guard.js";
+import { createRateLimiter, DEFAULT_COMMENT_LIMIT } from "./auth/rate-limit.js";
 import type { Services } from "./context.js";
 import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
@@ -53,10 +54,9 @@ const jsonBodyLimit = bodyLimit({
 const OWN_LIMIT_PATH = /^\/api\/v1\/(articles\/[^/]+\/images|members\/import)$/;
 
 /** Builds the API around its services; `main.ts` serves it, tests call `app.request()`. */
-export function createApp(given: Services) {
-  // Readers' settings of their own per app: the comment limiter is kept per settings object, so two
-  // apps (two tests) never count each other's comments.
-  const services: Services = { ...given, readers: { ...given.readers } };
+export function createApp(services: Services) {
+  // Counted for as long as the app lives, like the sign-in attempts (see `authRoutes`).
+  const commentLimiter = createRateLimiter(services.readers?.commentLimit ?? DEFAULT_COMMENT_LIMIT);
   const log = services.log ?? silentLogger;
   const api = createRouter();
   const app = api
@@ -65,6 +65,7 @@ export function createApp(given: Services) {
     .use(async (c, next) => {
       const started = performance.now();
       c.set("services", services);
+      c.set("commentLimiter", commentLimiter);
       await next();
       log({
         level: c.res.status >= 500 ? "error" : "info",

@@ -3,7 +3,7 @@ import type { RequestIdVariables } from "hono/request-id";
 import type { Access } from "./access.js";
 import type { SignedInUser } from "./auth/guard.js";
 import type { ScryptCost } from "./auth/passwords.js";
-import type { LoginLimits, RateLimit } from "./auth/rate-limit.js";
+import type { LoginLimits, RateLimit, RateLimiter } from "./auth/rate-limit.js";
 import type { ChangeBus } from "./content/change-bus.js";
 import type { Database } from "./db/client.js";
 import type { Logger } from "./log.js";
@@ -46,5 +46,7 @@ export type AppEnv = {
     user: SignedInUser | undefined;
     /** What the request may reach (set by the guard); every data access takes it. */
     access: Access;
+    /** Reader comments per client address, counted per app. */
+    commentLimiter: RateLimiter;
   };
 };

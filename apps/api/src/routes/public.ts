@@ -13,11 +13,10 @@ import {
 } from "@sodoan/domain";
 import { and, asc, count, desc, eq, exists, inArray, ne, or, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import { createRateLimiter, DEFAULT_COMMENT_LIMIT, type RateLimiter } from "../auth/rate-limit.js";
 import { type ArticleRow, isoInstant, publiclyVisible } from "../content/articles.js";
 import { publicCache } from "../content/http-cache.js";
 import { pickImageWidth } from "../content/images.js";
-import type { AppEnv, Services } from "../context.js";
+import type { AppEnv } from "../context.js";
 import { PUBLIC_SEARCH_KINDS, searchRecords } from "../db/queries/search.js";
 import {
   article,
@@ -434,7 +433,7 @@ export const publicRoutes = createRouter()
     const { website, ...input } = c.req.valid("json");
     const { database, now } = c.var.services;
     // Counted per reader (the news server forwards their address) before anything else is done.
-    const wait = commentLimiterOf(c.var.services).hit(clientAddress(c), now().getTime());
+    const wait = c.var.commentLimiter.hit(clientAddress(c), now().getTime());
     if (wait > 0)
       throw new ApiError(
         "RATE_LIMITED",
@@ -633,24 +632,6 @@ export const publicRoutes = createRouter()
     if (c.req.header("If-None-Match") === etag) return c.body(null, 304);
     return c.body(Buffer.from(image.bytes), 200);
   });
-
-const commentLimiters = new WeakMap<object, RateLimiter>();
-/** Apps built without reader settings share this key (createApp gives each its own). */
-const NO_READER_SETTINGS = {};
-
-/**
- * One comment limiter per app: keyed by the app's reader settings, which `createApp` copies for each
- * app and which every request's services carry along, so that each test's app counts from zero.
- */
-function commentLimiterOf(services: Services): RateLimiter {
-  const key = services.readers ?? NO_READER_SETTINGS;
-  let limiter = commentLimiters.get(key);
-  if (limiter === undefined) {
-    limiter = createRateLimiter(services.readers?.commentLimit ?? DEFAULT_COMMENT_LIMIT);
-    commentLimiters.set(key, limiter);
-  }
-  return limiter;
-}
 
 /** Compares a sent secret with the expected one in constant time, whatever their lengths. */
 function sameSecret(sent: string, expected: string): boolean {
