@@ -23,6 +23,7 @@ import type { Access } from "../../access.js";
 import { foldedSearch } from "../../content/search.js";
 import type { Db } from "../client.js";
 import { member, memberEvent, organization, positionTerm } from "../schema/index.js";
+import { inScopeSql } from "./id-arrays.js";
 
 /** A transaction handle, usable wherever a `Db` is. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -64,25 +65,58 @@ export async function loadMemberEvents(
   return byMember;
 }
 
-/** The filters that plain SQL answers: gender, search, and the subtree as a superset prefilter. */
-function sqlConditions(filters: MemberFilters, access: Access): SQL | undefined {
+/**
+ * How the list reads status and home unit as of the date. A home unit is a unit whose roll the
+ * member is on (active or postponed), so an organisation or a scope, and the two on-roll statuses,
+ * are answered by the roll spells that every member write keeps equal to the domain's timeline
+ * (member-timelines.ts). The other statuses (matured, removed, waiting for a transfer...) belong to
+ * no unit: with an organisation or a scope nobody matches; without, the domain derives them.
+ */
+type RollFilter =
+  | { kind: "none" }
+  | { kind: "roll"; unitIds: readonly string[] | undefined; postponed: boolean | undefined }
+  | { kind: "nobody" }
+  | { kind: "derive" };
+
+function rollFilterOf(filters: MemberFilters, access: Access): RollFilter {
+  const scopes = [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined].filter(
+    (ids) => ids !== undefined,
+  );
+  const onRoll = filters.status === "active" || filters.status === "postponed";
+  if (filters.status !== undefined && !onRoll)
+    return scopes.length > 0 ? { kind: "nobody" } : { kind: "derive" };
+  if (scopes.length === 0 && !onRoll) return { kind: "none" };
+  const [first, ...others] = scopes;
+  const unitIds = first?.filter((id) => others.every((ids) => ids.includes(id)));
+  return { kind: "roll", unitIds, postponed: onRoll ? filters.status === "postponed" : undefined };
+}
+
+/** Members on a roll on the date, as known now: at most one spell of a member holds on a date. */
+function onRollSql(
+  asOf: CalendarDate,
+  unitIds: readonly string[] | undefined,
+  postponed: boolean | undefined,
+): SQL {
+  const conditions = [
+    sql`s.recorded_to is null`,
+    sql`s.valid_from <= ${asOf}::date`,
+    sql`(s.valid_until is null or s.valid_until > ${asOf}::date)`,
+  ];
+  if (unitIds !== undefined) conditions.push(inScopeSql(sql`s.unit_id`, unitIds));
+  if (postponed !== undefined) conditions.push(sql`s.is_postponed = ${postponed}`);
+  return sql`${member.id} in (select s.member_id from member_roll_spell s where ${sql.join(conditions, sql` and `)})`;
+}
+
+/** The filters that SQL answers: gender, search, and status and home unit through the roll. */
+function sqlConditions(filters: MemberFilters, roll: RollFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.gender !== undefined) conditions.push(eq(member.gender, filters.gender));
   const search = foldedSearch(member.nameFolded, filters.q);
   if (search !== undefined) conditions.push(search);
-  for (const unitIds of [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined]) {
-    if (unitIds === undefined) continue;
-    // Anyone whose home unit is in the subtree on some date has an event naming that unit (their
-    // admission, a transfer in, or a correction putting one there); the exact date is checked
-    // with the domain afterwards.
-    conditions.push(
-      unitIds.length === 0
-        ? sql`false`
-        : inArray(
-            member.id,
-            sql`(select ${memberEvent.memberId} from ${memberEvent} where ${inArray(memberEvent.unitId, [...unitIds])})`,
-          ),
-    );
+  if (roll.kind === "nobody") conditions.push(sql`false`);
+  if (roll.kind === "roll") {
+    if (roll.unitIds?.length === 0) conditions.push(sql`false`);
+    else conditions.push(onRollSql(filters.asOf, roll.unitIds, roll.postponed));
   }
   return conditions.length === 0 ? undefined : and(...conditions);
 }
@@ -97,42 +131,21 @@ function orderOf(sort: readonly { field: MemberSortField; direction: "asc" | "de
   ];
 }
 
-/** Whether the filters need the domain's derivation (status, home unit, age) beyond SQL. */
-function needsDerivation(filters: MemberFilters, access: Access): boolean {
-  return (
-    filters.status !== undefined ||
-    filters.unitIds !== undefined ||
-    filters.ageMin !== undefined ||
-    filters.ageMax !== undefined ||
-    access.kind === "subtree"
-  );
-}
-
-/** Whether a member with these events passes the derived filters. */
-function passesDerived(
-  birthDate: string | null,
-  state: MemberState,
-  filters: MemberFilters,
-  access: Access,
-): boolean {
-  if (filters.status !== undefined && state.status !== filters.status) return false;
-  if (filters.unitIds !== undefined && !filters.unitIds.includes(state.homeUnitId ?? "")) return false;
-  if (access.kind === "subtree" && !access.organizationIds.includes(state.homeUnitId ?? "")) return false;
-  if (filters.ageMin !== undefined || filters.ageMax !== undefined) {
-    // A partial birth date counts only when the age is certain to be within the bounds.
-    if (birthDate === null) return false;
-    const age = ageOn(birthDate, filters.asOf);
-    if (filters.ageMin !== undefined && age.min < filters.ageMin) return false;
-    if (filters.ageMax !== undefined && age.max > filters.ageMax) return false;
-  }
+/** Whether the age bounds hold; a partial birth date counts only when the age is certain to. */
+function passesAge(birthDate: PartialDate | null, filters: MemberFilters): boolean {
+  if (filters.ageMin === undefined && filters.ageMax === undefined) return true;
+  if (birthDate === null) return false;
+  const age = ageOn(birthDate, filters.asOf);
+  if (filters.ageMin !== undefined && age.min < filters.ageMin) return false;
+  if (filters.ageMax !== undefined && age.max > filters.ageMax) return false;
   return true;
 }
 
 /**
- * The ids of the members that match, in sort order. Status, home unit and age as of a date are
- * derived with the domain (`deriveMemberState`) from each candidate's events rather than computed
- * in SQL: correctness first, since corrections and postponements that run out are the domain's to
- * read. SQL narrows the candidates first (gender, search, members ever in the subtree).
+ * The ids of the members that match, in sort order. SQL answers everything but age (read with the
+ * domain's `ageOn` on partial birth dates) and the statuses that belong to no unit, which the
+ * domain derives from each candidate's events (corrections and postponements that run out are its
+ * to read).
  */
 export async function findMemberIds(
   db: Db,
@@ -140,28 +153,30 @@ export async function findMemberIds(
   filters: MemberFilters,
   sort: readonly { field: MemberSortField; direction: "asc" | "desc" }[],
 ): Promise<string[]> {
+  const roll = rollFilterOf(filters, access);
   const candidates = await db
     .select({ id: member.id, birthDate: member.birthDate })
     .from(member)
-    .where(sqlConditions(filters, access))
+    .where(sqlConditions(filters, roll))
     .orderBy(...orderOf(sort));
-  if (!needsDerivation(filters, access)) return candidates.map((row) => row.id);
+  const byAge = candidates.filter((row) => passesAge(row.birthDate, filters));
+  if (roll.kind !== "derive") return byAge.map((row) => row.id);
   const matching: string[] = [];
-  for (let start = 0; start < candidates.length; start += 1000) {
-    const chunk = candidates.slice(start, start + 1000);
+  for (let start = 0; start < byAge.length; start += 1000) {
+    const chunk = byAge.slice(start, start + 1000);
     const events = await loadMemberEvents(
       db,
       chunk.map((row) => row.id),
     );
     for (const row of chunk) {
       const state = deriveMemberState(events.get(row.id) ?? [], { asOf: filters.asOf });
-      if (passesDerived(row.birthDate, state, filters, access)) matching.push(row.id);
+      if (state.status === filters.status) matching.push(row.id);
     }
   }
   return matching;
 }
 
-/** One page of matching members: SQL pages directly when no derived filter is asked for. */
+/** One page of matching members: SQL pages directly unless age or an off-roll status is asked for. */
 export async function findMemberPage(
   db: Db,
   access: Access,
@@ -170,8 +185,9 @@ export async function findMemberPage(
   page: { page: number; pageSize: number },
 ): Promise<{ rows: MemberRow[]; total: number }> {
   const offset = (page.page - 1) * page.pageSize;
-  if (!needsDerivation(filters, access)) {
-    const where = sqlConditions(filters, access);
+  const roll = rollFilterOf(filters, access);
+  if (roll.kind !== "derive" && filters.ageMin === undefined && filters.ageMax === undefined) {
+    const where = sqlConditions(filters, roll);
     const rows = await db
       .select()
       .from(member)
