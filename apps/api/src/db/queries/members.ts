@@ -338,8 +338,8 @@ export function homeUnitIdsOf(event: MemberEvent | MemberEventInput): string[] {
 
 /**
  * What the member rules need beyond the events: the birth date, whether the member holds a
- * position on a date (their terms in \`position_term\`), and whether the units the event names can
- * hold members (the organisations' levels).
+ * position on a date (their terms in `position_term`), and whether the units the event names can
+ * hold members (the organisations' levels). `memberId` null: a member being created.
  */
 export async function memberEventContext(
   db: Db | Tx,
@@ -347,17 +347,41 @@ export async function memberEventContext(
   birthDate: PartialDate | undefined,
   unitIds: readonly string[],
 ): Promise<MemberEventContext> {
+  const contexts = await memberEventContexts(db, [{ id: memberId ?? "", birthDate }], unitIds);
+  return contexts.get(memberId ?? "") as MemberEventContext;
+}
+
+/** The contexts of many members at once, by member id, in three queries whatever their number. */
+export async function memberEventContexts(
+  db: Db | Tx,
+  members: readonly { id: string; birthDate: PartialDate | undefined }[],
+  unitIds: readonly string[],
+): Promise<Map<string, MemberEventContext>> {
   const units = await loadMemberUnits(db, unitIds);
-  const terms =
-    memberId === null
-      ? []
-      : await db
-          .select({ from: positionTerm.validFrom, to: positionTerm.validTo })
-          .from(positionTerm)
-          .where(sql`${positionTerm.person}->>'memberId' = ${memberId}`);
-  return {
-    birthDate,
-    holdsPosition: (date) => terms.some((term) => term.from <= date && (term.to === null || date <= term.to)),
-    isMemberUnit: (unitId) => units.get(unitId) ?? false,
-  };
+  const ids = members.map((m) => m.id).filter((id) => id !== "");
+  const terms = new Map<string, { from: string; to: string | null }[]>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await db
+      .select({
+        memberId: sql<string>`${positionTerm.person}->>'memberId'`,
+        from: positionTerm.validFrom,
+        to: positionTerm.validTo,
+      })
+      .from(positionTerm)
+      .where(inArray(sql`${positionTerm.person}->>'memberId'`, ids.slice(start, start + 1000)));
+    for (const row of rows) terms.set(row.memberId, [...(terms.get(row.memberId) ?? []), row]);
+  }
+  const isMemberUnit = (unitId: string) => units.get(unitId) ?? false;
+  return new Map(
+    members.map(({ id, birthDate }) => {
+      const held = terms.get(id) ?? [];
+      const context: MemberEventContext = {
+        birthDate,
+        holdsPosition: (date) =>
+          held.some((term) => term.from <= date && (term.to === null || date <= term.to)),
+        isMemberUnit,
+      };
+      return [id, context];
+    }),
+  );
 }
