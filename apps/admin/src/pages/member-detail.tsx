@@ -8,13 +8,21 @@ import { Link, useParams } from "react-router";
 import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
 import { type AuditEvent, changedFields } from "../lib/audit";
 import { hasPermission, useMe } from "../lib/auth";
-import { toIsoDate, toTypedDate } from "../lib/dates";
+import { toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
+import {
+  EMPTY_EVENT_VALUES,
+  EVENT_FORMS,
+  type EventFormType,
+  type EventFormValues,
+  eventInputOf,
+} from "../lib/member-events";
 import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
+import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
 import { PersonalFields } from "../ui/personal-fields";
 import { TextField } from "../ui/text-field";
@@ -193,52 +201,6 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   );
 }
 
-/** The events a cadre records from this page, with the fields each needs beyond its date. */
-const EVENT_FORMS = {
-  residence_registered: ["year", "organizationId"],
-  activity_postponed: ["until", "reason"],
-  activity_resumed: [],
-  rated: ["year", "level"],
-  rewarded: ["title", "decisionRef"],
-  matured: ["decisionRef"],
-} as const;
-type EventFormType = keyof typeof EVENT_FORMS;
-type EventFormValues = {
-  type: EventFormType;
-  effectiveDate: string;
-  year: string;
-  organizationId: string;
-  until: string;
-  reason: string;
-  level: string;
-  title: string;
-  decisionRef: string;
-};
-
-const FIELD_LABELS: Record<string, LocalizedText> = {
-  year: { vi: "Năm", en: "Year" },
-  organizationId: { vi: "Tổ chức", en: "Organisation" },
-  until: { vi: "Đến ngày (dd/mm/yyyy)", en: "Until (dd/mm/yyyy)" },
-  reason: { vi: "Lý do", en: "Reason" },
-  level: { vi: "Mức xếp loại", en: "Rating" },
-  title: { vi: "Hình thức khen thưởng", en: "Award" },
-  decisionRef: { vi: "Số quyết định", en: "Decision" },
-};
-
-/** The event the form describes, as the domain's input schema reads it. */
-export function eventInputOf(values: EventFormValues): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    type: values.type,
-    effectiveDate: toIsoDate(values.effectiveDate),
-  };
-  for (const field of EVENT_FORMS[values.type]) {
-    const value = values[field].trim();
-    if (value === "") continue;
-    input[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
-  }
-  return input;
-}
-
 function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t, d } = useLocale();
   const timeline = useQuery({
@@ -271,17 +233,7 @@ export function EventForm({ id }: { id: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
   const { register, handleSubmit, control, formState } = useForm<EventFormValues>({
-    defaultValues: {
-      type: "residence_registered",
-      effectiveDate: "",
-      year: "",
-      organizationId: "",
-      until: "",
-      reason: "",
-      level: "",
-      title: "",
-      decisionRef: "",
-    },
+    defaultValues: { type: "residence_registered", ...EMPTY_EVENT_VALUES },
   });
   const type = useWatch({ control, name: "type" });
 
@@ -336,30 +288,12 @@ export function EventForm({ id }: { id: string }) {
         error={errors.effectiveDate}
         inputMode="numeric"
       />
-      {EVENT_FORMS[type].map((field) =>
-        field === "organizationId" ? (
-          <div className="field" key={field}>
-            <label htmlFor="event-organizationId">{t(FIELD_LABELS.organizationId as LocalizedText)}</label>
-            <select id="event-organizationId" {...register("organizationId")}>
-              <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
-              {organizations.data?.items.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-            </select>
-            {errors.organizationId && <p className="field-error">{errors.organizationId}</p>}
-          </div>
-        ) : (
-          <TextField
-            key={field}
-            id={`event-${field}`}
-            label={t(FIELD_LABELS[field] as LocalizedText)}
-            registration={register(field)}
-            error={errors[field]}
-          />
-        ),
-      )}
+      <EventFields
+        type={type}
+        register={register}
+        errors={errors}
+        organizations={organizations.data?.items ?? []}
+      />
       {notice && (
         <p className={`notice ${notice.kind === "saved" ? "notice-good" : "notice-error"}`} role="status">
           {t(notice.text)}
