@@ -169,6 +169,26 @@ describe("the dashboard", () => {
     });
   });
 
+  it("opens the figures of a merged-away bloc on its last day, and says so", async () => {
+    const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
+    const today = new Date().toISOString().slice(0, 10);
+    const bloc = await call<{ existsAsOf: boolean; lastDay: string | null }>(
+      `/api/v1/organizations/${BLOC}?asOf=${today}`,
+    );
+    expect(bloc.existsAsOf).toBe(false);
+    const lastDay = bloc.lastDay ?? "";
+    const typed = lastDay.split("-").reverse().join("/");
+    await withPage(async (page) => {
+      await openSignedIn(page);
+      await page.getByTestId("last-day").getByText(`sau ngày ${typed}`).waitFor();
+      const active = page.getByTestId("figure-members.active");
+      await expect
+        .poll(() => active.locator(".figure-value").textContent(), { timeout: 30_000 })
+        .toMatch(/^\d{1,3}(\.\d{3})*$/);
+      expect(await page.getByText("Số liệu tính đến ngày").textContent()).toContain(typed);
+    });
+  });
+
   it("has no serious or critical accessibility violations on the sign-in page and the dashboard", async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const violations = async (page: Page) => {
