@@ -1,5 +1,5 @@
 // The organisation tree under the user's organisation as it stood on a chosen date; each
-// organisation links to its figures on the dashboard for that date.
+// organisation links to its figures on the dashboard for that date, and to its own page.
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -66,7 +66,13 @@ export function OrganizationsPage() {
     return (
       <li key={node.id}>
         <Link to={`${paths.dashboard}${queryString({ org: node.id, asOf })}`}>{node.name}</Link>{" "}
-        <span className="subtle">({t(LEVEL_LABELS[node.level] ?? { vi: node.level, en: node.level })})</span>
+        <span className="subtle">({t(LEVEL_LABELS[node.level] ?? { vi: node.level, en: node.level })})</span>{" "}
+        <Link
+          to={`${paths.organization(node.id)}${queryString({ asOf })}`}
+          aria-label={t({ vi: `Hồ sơ ${node.name}`, en: `${node.name}: details` })}
+        >
+          {t({ vi: "Hồ sơ", en: "Details" })}
+        </Link>
         {node.childrenIds.length > 0 && <ul>{node.childrenIds.map(renderNode)}</ul>}
       </li>
     );
