@@ -1,7 +1,7 @@
 // An organisation as the API answers for a date, and the reads of the organisation page, shared by
 // the page and its action forms so that both use the same cache entries.
-import type { LineageEvent, OrganizationLevel, Sector } from "@sodoan/domain";
-import { useQuery } from "@tanstack/react-query";
+import { type LineageEvent, ORGANIZATION_LEVELS, type OrganizationLevel, type Sector } from "@sodoan/domain";
+import { useQueries, useQuery } from "@tanstack/react-query";
 import { apiGet, apiRequest, queryString } from "./api";
 
 export type OrganizationView = {
@@ -10,6 +10,8 @@ export type OrganizationView = {
   shortName?: string;
   englishName?: string;
   level: OrganizationLevel;
+  /** A grassroots unit that is itself a branch (Chi đoàn cơ sở) has nothing below it. */
+  grassrootsKind?: "union" | "branch";
   sector?: Sector;
   area?: "urban" | "rural";
   establishedOn: string;
@@ -63,4 +65,25 @@ export function useLineage(id: string) {
 /** The current ETag of an organisation, read just before an action that changes several at once. */
 export async function currentEtag(id: string): Promise<string> {
   return (await apiRequest<OrganizationView>(path(id))).etag ?? "";
+}
+
+/**
+ * The organisations that could sit above one of `level` on a date: the one or two levels above it
+ * (a branch under a section or a grassroots unit, a grassroots unit under a district or a
+ * province). The domain's rules decide; this only keeps the choice short.
+ */
+export function useParentCandidates(level: OrganizationLevel, asOf: string) {
+  const index = ORGANIZATION_LEVELS.indexOf(level);
+  const levels = ORGANIZATION_LEVELS.slice(Math.max(0, index - 2), index);
+  const results = useQueries({
+    queries: levels.map((parentLevel) => ({
+      queryKey: ["organizations", "level", parentLevel, asOf],
+      queryFn: ({ signal }: { signal: AbortSignal }) =>
+        apiGet<{ items: OrganizationView[] }>(
+          `/api/v1/organizations${queryString({ asOf, level: parentLevel, pageSize: 500, sort: "name:asc" })}`,
+          signal,
+        ),
+    })),
+  });
+  return results.flatMap((result) => result.data?.items ?? []);
 }

@@ -25,9 +25,13 @@ import { toIsoDate } from "../lib/dates";
 import type { FieldErrors } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import { datedFields, decisionOf, presentFields } from "../lib/organization-input";
-import { currentEtag, type OrganizationView, useChildren } from "../lib/organization-view";
+import {
+  currentEtag,
+  type OrganizationView,
+  useChildren,
+  useParentCandidates,
+} from "../lib/organization-view";
 import { ActionNotice, type FormNotice, useActionForm } from "../ui/action-form";
-import { useOrganizations } from "../ui/organization-select";
 import { TextField } from "../ui/text-field";
 
 type Props = { org: OrganizationView; etag: string; asOf: string };
@@ -203,7 +207,10 @@ function CreateChildForm({ org }: Props) {
   const { t } = useLocale();
   const refresh = useRefresh();
   const form = useActionForm();
-  const below = ORGANIZATION_LEVELS.slice(ORGANIZATION_LEVELS.indexOf(org.level) + 1);
+  const below =
+    org.grassrootsKind === "branch"
+      ? []
+      : ORGANIZATION_LEVELS.slice(ORGANIZATION_LEVELS.indexOf(org.level) + 1);
   const { register, handleSubmit, reset, formState } = useForm({
     defaultValues: {
       name: "",
@@ -393,7 +400,7 @@ function ReparentForm({ org, etag, asOf }: Props) {
   const { t } = useLocale();
   const refresh = useRefresh();
   const form = useActionForm();
-  const organizations = useOrganizations(asOf);
+  const parents = useParentCandidates(org.level, asOf);
   const { register, handleSubmit, formState } = useForm({
     defaultValues: { toParentId: "", effectiveDate: "", decision: "" },
   });
@@ -413,9 +420,7 @@ function ReparentForm({ org, etag, asOf }: Props) {
       refresh,
     ),
   );
-  const candidates = (organizations.data?.items ?? []).filter(
-    (item) => item.id !== org.id && item.id !== org.parentId,
-  );
+  const candidates = parents.filter((item) => item.id !== org.id && item.id !== org.parentId);
   return (
     <ActionBox
       id="reparent"

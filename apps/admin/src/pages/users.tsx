@@ -126,12 +126,15 @@ function RoleAndScopeFields({
   me,
   role,
   organization,
+  current,
   errors,
 }: {
   prefix: string;
   me: Me;
   role: UseFormRegisterReturn;
   organization: UseFormRegisterReturn;
+  /** The scope already chosen, offered even when it no longer exists today (a merged unit). */
+  current: { id: string; name: string } | null;
   errors: Record<string, string>;
 }) {
   const { t } = useLocale();
@@ -162,6 +165,9 @@ function RoleAndScopeFields({
           <option value="">
             {t({ vi: "— Không (quản trị hệ thống) —", en: "— None (system administrator) —" })}
           </option>
+          {current !== null && !organizations.data?.items.some((item) => item.id === current.id) && (
+            <option value={current.id}>{current.name}</option>
+          )}
           {organizations.data?.items.map((item) => (
             <option key={item.id} value={item.id}>
               {item.name}
@@ -254,6 +260,7 @@ function CreateUserForm({ me }: { me: Me }) {
         <RoleAndScopeFields
           prefix="user"
           me={me}
+          current={me.scope && { id: me.scope.organizationId, name: me.scope.organizationName }}
           role={register("role")}
           organization={register("organizationId")}
           errors={form.errors}
@@ -356,6 +363,9 @@ function EditUserForm({ user, me }: { user: User; me: Me }) {
         <RoleAndScopeFields
           prefix={prefix}
           me={me}
+          current={
+            user.organizationId === null ? null : { id: user.organizationId, name: user.organizationId }
+          }
           role={register("role")}
           organization={register("organizationId")}
           errors={form.errors}
