@@ -71,7 +71,7 @@ async function act(
 }
 
 describe("reorganising", () => {
-  it("establishes organisations under a demo unit, merges, moves and dissolves them, with their lineage", async () => {
+  it("establishes organisations under a demo unit, merges, moves, splits and dissolves them, with their lineage", async () => {
     const [home, other] = await grassrootsOfBloc();
     const names = ["A", "B", "C"].map((letter) => `Chi đoàn thử ${letter} ${RUN}`);
     const [nameA, nameB, nameC] = names as [string, string, string];
@@ -126,6 +126,19 @@ describe("reorganising", () => {
       );
       await lineage.getByRole("link", { name: other.name }).waitFor();
 
+      // A is split in two on 1 July; the new units sit under A's parent of that day.
+      await act(
+        page,
+        "split",
+        async (form) => {
+          await form.getByLabel("Tên tổ chức mới 1").fill(`${nameA}1`);
+          await form.getByLabel("Tên tổ chức mới 2").fill(`${nameA}2`);
+          await form.getByLabel("Ngày hiệu lực").fill("01/07/2024");
+        },
+        "Đã ghi việc chia tách.",
+      );
+      await lineage.getByRole("link", { name: `${nameA}2` }).waitFor();
+
       // C is dissolved on 1 June.
       await page.goto(
         `${adminUrl}/to-chuc/${encodeURIComponent(await idOf(home.id, nameC))}?asOf=2024-03-01`,
@@ -172,7 +185,12 @@ describe("reorganising", () => {
         decidedBy: { symbol: "02-QĐ/ĐTN" },
       },
       { type: "reparented", organizationId: aId, toParentId: other.id, effectiveDate: "2024-05-01" },
+      { type: "split", sourceId: aId, sourceContinues: false, effectiveDate: "2024-07-01" },
     ]);
+    expect((await organizationOn(aId, "2024-07-01")).existsAsOf).toBe(false);
+    const after = await call<{ items: Org[] }>(`/api/v1/organizations/${other.id}/children?asOf=2024-07-01`);
+    expect(after.items.map((item) => item.name)).toEqual(expect.arrayContaining([`${nameA}1`, `${nameA}2`]));
+    expect(after.items.map((item) => item.name)).not.toContain(nameA);
   });
 });
 

@@ -87,3 +87,8 @@ export function useParentCandidates(level: OrganizationLevel, asOf: string) {
   });
   return results.flatMap((result) => result.data?.items ?? []);
 }
+
+/** The organisation as of another date than the page's: a merger's or split's new units sit under its parent then. */
+export async function organizationOn(id: string, asOf: string): Promise<OrganizationView> {
+  return apiGet<OrganizationView>(path(id, queryString({ asOf })));
+}

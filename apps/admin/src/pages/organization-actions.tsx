@@ -28,6 +28,7 @@ import { datedFields, decisionOf, presentFields } from "../lib/organization-inpu
 import {
   currentEtag,
   type OrganizationView,
+  organizationOn,
   useChildren,
   useParentCandidates,
 } from "../lib/organization-view";
@@ -201,6 +202,22 @@ function SectorSelect({ id, registration }: { id: string; registration: UseFormR
 /** A new organisation under an existing parent, established on the effective date. */
 async function createOrganization(input: Record<string, unknown>): Promise<OrganizationView> {
   return (await apiRequest<OrganizationView>(API, { method: "POST", json: input })).data;
+}
+
+/**
+ * A new organisation that takes over from `org` on `date` (a merger's or split's result): the same
+ * level, sector and area, under the parent `org` has on that date, which may differ from the page's.
+ */
+async function createSuccessor(org: OrganizationView, name: string, date: string): Promise<OrganizationView> {
+  const then = await organizationOn(org.id, date);
+  return createOrganization({
+    name,
+    level: org.level,
+    establishedOn: date,
+    ...(then.parentId === null ? {} : { parentId: then.parentId }),
+    ...(org.sector === undefined ? {} : { sector: org.sector }),
+    ...(org.area === undefined ? {} : { area: org.area }),
+  });
 }
 
 function CreateChildForm({ org }: Props) {
@@ -485,15 +502,7 @@ function MergeForm({ org, etag, asOf }: Props) {
       async (event) => {
         let targetId = org.id;
         if (isNew) {
-          const created = await createOrganization({
-            name: values.newName.trim(),
-            level: org.level,
-            establishedOn: event.effectiveDate,
-            ...(org.parentId === null ? {} : { parentId: org.parentId }),
-            ...(org.sector === undefined ? {} : { sector: org.sector }),
-            ...(org.area === undefined ? {} : { area: org.area }),
-          });
-          targetId = created.id;
+          targetId = (await createSuccessor(org, values.newName.trim(), event.effectiveDate)).id;
         }
         // One ETag per organisation changed: the target first, then the sources in order.
         const ids = [...new Set([targetId, ...event.sourceIds])];
@@ -593,15 +602,7 @@ function SplitForm({ org, etag }: Props) {
       async (event) => {
         const targets: string[] = [];
         for (const name of names) {
-          const created = await createOrganization({
-            name,
-            level: org.level,
-            establishedOn: event.effectiveDate,
-            ...(org.parentId === null ? {} : { parentId: org.parentId }),
-            ...(org.sector === undefined ? {} : { sector: org.sector }),
-            ...(org.area === undefined ? {} : { area: org.area }),
-          });
-          targets.push(created.id);
+          targets.push((await createSuccessor(org, name, event.effectiveDate)).id);
         }
         // One ETag per organisation changed: the one split first, then the new ones in order.
         const tags = [etag, ...(await Promise.all(targets.map(currentEtag)))];
