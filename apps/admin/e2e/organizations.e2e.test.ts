@@ -71,7 +71,7 @@ async function act(
 }
 
 describe("reorganising", () => {
-  it("establishes organisations under a demo unit, merges, moves, splits and dissolves them, with their lineage", async () => {
+  it("establishes organisations under a demo unit, merges, moves, splits and dissolves them, with lineage and positions", async () => {
     const [home, other] = await grassrootsOfBloc();
     const names = ["A", "B", "C"].map((letter) => `Chi đoàn thử ${letter} ${RUN}`);
     const [nameA, nameB, nameC] = names as [string, string, string];
@@ -125,6 +125,19 @@ describe("reorganising", () => {
         "Đã chuyển tổ chức.",
       );
       await lineage.getByRole("link", { name: other.name }).waitFor();
+
+      // A's secretary from 1 March to 30 June, when A ends.
+      const appoint = page.getByRole("form", { name: "Bổ nhiệm người đảm nhiệm" });
+      await appoint.getByLabel("Chức vụ").selectOption("secretary");
+      await appoint.getByLabel("Họ và tên người đảm nhiệm").fill("Lâm Thị Bí Thư");
+      await appoint.getByLabel("Từ ngày").fill("01/03/2024");
+      await appoint.getByRole("button", { name: "Bổ nhiệm" }).click();
+      const terms = page.getByTestId("position-terms");
+      await terms.getByText("Lâm Thị Bí Thư").waitFor();
+      const end = terms.getByRole("form", { name: "Kết thúc nhiệm kỳ của Lâm Thị Bí Thư" });
+      await end.getByLabel("Ngày kết thúc").fill("30/06/2024");
+      await end.getByRole("button", { name: "Kết thúc" }).click();
+      await terms.getByText("30/06/2024").waitFor();
 
       // A is split in two on 1 July; the new units sit under A's parent of that day.
       await act(
@@ -188,6 +201,12 @@ describe("reorganising", () => {
       { type: "split", sourceId: aId, sourceContinues: false, effectiveDate: "2024-07-01" },
     ]);
     expect((await organizationOn(aId, "2024-07-01")).existsAsOf).toBe(false);
+    const positions = await call<{ items: { person: { fullName: string }; from: string; to?: string }[] }>(
+      `/api/v1/positions?organizationId=${aId}`,
+    );
+    expect(positions.items).toMatchObject([
+      { person: { fullName: "Lâm Thị Bí Thư" }, title: "secretary", from: "2024-03-01", to: "2024-06-30" },
+    ]);
     const after = await call<{ items: Org[] }>(`/api/v1/organizations/${other.id}/children?asOf=2024-07-01`);
     expect(after.items.map((item) => item.name)).toEqual(expect.arrayContaining([`${nameA}1`, `${nameA}2`]));
     expect(after.items.map((item) => item.name)).not.toContain(nameA);
