@@ -71,6 +71,11 @@ export const routes = [
             lazy: () => import("./pages/organizations").then((m) => ({ Component: m.OrganizationsPage })),
           },
           {
+            path: "/to-chuc/:id",
+            lazy: () =>
+              import("./pages/organization-detail").then((m) => ({ Component: m.OrganizationDetailPage })),
+          },
+          {
             path: paths.referrals,
             lazy: () => import("./pages/referrals").then((m) => ({ Component: m.ReferralsPage })),
           },

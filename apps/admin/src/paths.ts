@@ -9,6 +9,7 @@ export const paths = {
   importMembers: "/doan-vien/nhap-csv",
   member: (id: string) => `/doan-vien/${encodeURIComponent(id)}`,
   organizations: "/to-chuc",
+  organization: (id: string) => `/to-chuc/${encodeURIComponent(id)}`,
   users: "/tai-khoan",
   referrals: "/gioi-thieu-dang",
   articles: "/bai-viet",

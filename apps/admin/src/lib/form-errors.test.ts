@@ -15,6 +15,16 @@ describe("field errors", () => {
     expect(fieldErrorsOfZod(result.error, "en")).toEqual({ birthDate: "No such day in the calendar" });
   });
 
+  it("words zod's own findings in the reader's language, not zod's English", () => {
+    const result = MemberCreateSchema.safeParse({ fullName: "" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOfZod(result.error, "vi")).toMatchObject({
+      fullName: "Họ và tên không được để trống",
+      admission: "Bắt buộc",
+    });
+  });
+
   it("keys the API's issues by their path, as the form names its fields", () => {
     const errors = fieldErrorsOfApi(
       [
