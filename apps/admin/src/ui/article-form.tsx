@@ -54,7 +54,7 @@ export type ArticleFormProps = {
 export function ArticleForm(props: ArticleFormProps) {
   const { idPrefix: p, initial, articleId, schema, submitLabel, save, onReload, onDirtyChange } = props;
   const { t, locale } = useLocale();
-  const organizations = useOrganizations(toVietnamDate(new Date()));
+  const organizations = useOrganizations(toVietnamDate(new Date()), { includeEnded: true });
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<Notice | null>(null);
   const { register, handleSubmit, control, formState, setValue, reset } = useForm<ArticleFormValues>({
