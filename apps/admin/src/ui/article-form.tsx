@@ -3,7 +3,7 @@
 // domain's schema before sending; the API's field errors land on the same fields.
 import { ArticleCreateSchema, ArticleUpdateSchema, type LocalizedText, toVietnamDate } from "@sodoan/domain";
 import { useEffect, useState } from "react";
-import { type Control, useFieldArray, useForm, useWatch } from "react-hook-form";
+import { type Control, useController, useFieldArray, useForm, useWatch } from "react-hook-form";
 import { ApiRequestError } from "../lib/api";
 import {
   type ArticleFormValues,
@@ -61,6 +61,7 @@ export function ArticleForm(props: ArticleFormProps) {
     defaultValues: initial,
   });
   const { fields, append, remove, move } = useFieldArray({ control, name: "body" });
+  const organization = useController({ control, name: "organizationId" });
   const isDirty = formState.isDirty;
   useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
@@ -124,7 +125,12 @@ export function ArticleForm(props: ArticleFormProps) {
           <label htmlFor={`${p}-organizationId`}>{t({ vi: "Đơn vị", en: "Organisation" })}</label>
           <select
             id={`${p}-organizationId`}
-            {...register("organizationId")}
+            // Controlled: the list arrives after the first render, and the chosen option must stay chosen.
+            name={organization.field.name}
+            value={organization.field.value}
+            onChange={organization.field.onChange}
+            onBlur={organization.field.onBlur}
+            ref={organization.field.ref}
             aria-invalid={errors.organizationId ? true : undefined}
             aria-describedby={errors.organizationId ? `${p}-organizationId-error` : undefined}
           >
