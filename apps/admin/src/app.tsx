@@ -84,6 +84,14 @@ export const routes = [
             lazy: () => import("./pages/articles").then((m) => ({ Component: m.ArticlesPage })),
           },
           {
+            path: paths.newArticle,
+            lazy: () => import("./pages/article-create").then((m) => ({ Component: m.ArticleCreatePage })),
+          },
+          {
+            path: "/bai-viet/:id",
+            lazy: () => import("./pages/article-edit").then((m) => ({ Component: m.ArticleEditPage })),
+          },
+          {
             path: paths.users,
             lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
           },

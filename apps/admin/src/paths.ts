@@ -13,4 +13,6 @@ export const paths = {
   users: "/tai-khoan",
   referrals: "/gioi-thieu-dang",
   articles: "/bai-viet",
+  newArticle: "/bai-viet/moi",
+  article: (id: string) => `/bai-viet/${encodeURIComponent(id)}`,
 } as const;

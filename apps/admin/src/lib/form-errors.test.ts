@@ -1,4 +1,4 @@
-import { MemberCreateSchema } from "@sodoan/domain";
+import { ArticleCreateSchema, MemberCreateSchema } from "@sodoan/domain";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOfApi, fieldErrorsOfZod } from "./form-errors";
 
@@ -23,6 +23,19 @@ describe("field errors", () => {
       fullName: "Họ và tên không được để trống",
       admission: "Bắt buộc",
     });
+  });
+
+  it("words a check the domain left to zod in the reader's language too", () => {
+    const result = ArticleCreateSchema.safeParse({
+      title: "",
+      category: "x",
+      organizationId: "o",
+      lead: "y",
+      body: [],
+    });
+    if (result.success) throw new Error("expected a refusal");
+    expect(fieldErrorsOfZod(result.error, "vi").title).toBe("Không được để trống");
+    expect(fieldErrorsOfZod(result.error, "en").title).toBe("Must not be empty");
   });
 
   it("keys the API's issues by their path, as the form names its fields", () => {
