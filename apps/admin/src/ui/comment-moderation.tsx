@@ -4,6 +4,7 @@ import { COMMENT_STATUS_LABELS, type CommentStatus, type LocalizedText } from "@
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
+import { ifMatchOf } from "../lib/etag";
 import { useLocale } from "../lib/locale";
 import { ErrorNotice } from "./error-notice";
 
@@ -40,7 +41,7 @@ export function CommentModeration({ articleId }: { articleId: string }) {
         method: "POST",
         json: { decision },
         // The comment's version as listed: someone else's decision in between answers 412.
-        ifMatch: `"v${comment.version}"`,
+        ifMatch: ifMatchOf(comment.version),
       });
     } catch (caught) {
       setFailure(
