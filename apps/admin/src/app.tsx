@@ -79,6 +79,18 @@ export const routes = [
             lazy: () => import("./pages/articles").then((m) => ({ Component: m.ArticlesPage })),
           },
           {
+            path: paths.conferences,
+            lazy: () => import("./pages/conferences").then((m) => ({ Component: m.ConferencesPage })),
+          },
+          {
+            path: paths.newConference,
+            lazy: () => import("./pages/conference-edit").then((m) => ({ Component: m.ConferenceEditPage })),
+          },
+          {
+            path: "/hoi-nghi/:id",
+            lazy: () => import("./pages/conference-edit").then((m) => ({ Component: m.ConferenceEditPage })),
+          },
+          {
             path: paths.users,
             lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
           },

@@ -12,4 +12,7 @@ export const paths = {
   users: "/tai-khoan",
   referrals: "/gioi-thieu-dang",
   articles: "/bai-viet",
+  conferences: "/hoi-nghi",
+  newConference: "/hoi-nghi/moi",
+  conference: (id: string) => `/hoi-nghi/${encodeURIComponent(id)}`,
 } as const;

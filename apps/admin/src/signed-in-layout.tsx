@@ -75,6 +75,9 @@ export function SignedInLayout() {
           <li>
             <NavLink to={paths.articles}>{t({ vi: "Bài viết", en: "Articles" })}</NavLink>
           </li>
+          <li>
+            <NavLink to={paths.conferences}>{t({ vi: "Hội nghị", en: "Conferences" })}</NavLink>
+          </li>
           {hasPermission(session, "users.manage") && (
             <li>
               <NavLink to={paths.users}>{t({ vi: "Tài khoản", en: "Accounts" })}</NavLink>
