@@ -85,9 +85,6 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const queryClient = useQueryClient();
   const conference = useConference(saved?.id);
   const canWrite = hasPermission(me.data, "content.write");
-  const today = new Date().toISOString().slice(0, 10);
-  const organizations = useOrganizations(today);
-  const nameOf = (id: string) => organizations.data?.items.find((item) => item.id === id)?.name ?? id;
   // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
   // never what the person has typed.
   const [initial] = useState(() =>
@@ -111,6 +108,11 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
     name: ["organizerId", "startDate", "reviewFrom", "reviewTo"],
   });
   const startIso = toIsoDate(startDate);
+  // The organisations as they stood on the conference's day: a bloc dissolved since still organised it.
+  const organizations = useOrganizations(
+    isCalendarDate(startIso) ? startIso : new Date().toISOString().slice(0, 10),
+  );
+  const nameOf = (id: string) => organizations.data?.items.find((item) => item.id === id)?.name ?? id;
   const review =
     isCalendarDate(toIsoDate(reviewFrom)) && isCalendarDate(toIsoDate(reviewTo))
       ? { from: toIsoDate(reviewFrom), to: toIsoDate(reviewTo) }
@@ -160,6 +162,9 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const organizationOptions = (
     <>
       <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
+      {organizerId !== "" && !organizations.data?.items.some((item) => item.id === organizerId) && (
+        <option value={organizerId}>{organizerId}</option>
+      )}
       {organizations.data?.items.map((item) => (
         <option key={item.id} value={item.id}>
           {item.name}
