@@ -180,7 +180,12 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
       await send(
         "POST",
         "/api/v1/conferences",
-        conferenceInput(ORG, { title: "Hội nghị sơ kết", startDate: "2022-04-05", endDate: "2022-04-05" }),
+        conferenceInput(ORG, {
+          title: "Hội nghị sơ kết",
+          startDate: "2022-04-05",
+          endDate: "2022-04-05",
+          directives: [],
+        }),
       )
     ).json()) as Conference;
     const path = `/api/v1/conferences/${issuing.id}`;
