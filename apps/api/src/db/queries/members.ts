@@ -18,7 +18,7 @@ import {
   type PartialDate,
   personNameSortKey,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../access.js";
 import { foldedSearch } from "../../content/search.js";
 import type { Db } from "../client.js";
@@ -64,6 +64,17 @@ export async function loadMemberEvents(
   return byMember;
 }
 
+/**
+ * Events that name one of the units as the member's home, or as the unit a transfer is addressed
+ * to: that unit receives the member and must find them while the transfer waits.
+ */
+export function inUnitsOrAddressed(unitIds: string[]): SQL {
+  return or(
+    inArray(memberEvent.unitId, unitIds),
+    and(eq(memberEvent.type, "transfer_out"), inArray(memberEvent.otherUnitId, unitIds)),
+  ) as SQL;
+}
+
 /** The filters that plain SQL answers: gender, search, and the subtree as a superset prefilter. */
 function sqlConditions(filters: MemberFilters, access: Access): SQL | undefined {
   const conditions: SQL[] = [];
@@ -80,7 +91,7 @@ function sqlConditions(filters: MemberFilters, access: Access): SQL | undefined 
         ? sql`false`
         : inArray(
             member.id,
-            sql`(select ${memberEvent.memberId} from ${memberEvent} where ${inArray(memberEvent.unitId, [...unitIds])})`,
+            sql`(select ${memberEvent.memberId} from ${memberEvent} where ${inUnitsOrAddressed([...unitIds])})`,
           ),
     );
   }
@@ -116,8 +127,14 @@ function passesDerived(
   access: Access,
 ): boolean {
   if (filters.status !== undefined && state.status !== filters.status) return false;
-  if (filters.unitIds !== undefined && !filters.unitIds.includes(state.homeUnitId ?? "")) return false;
-  if (access.kind === "subtree" && !access.organizationIds.includes(state.homeUnitId ?? "")) return false;
+  // Asked for the transfers waiting, a member with no home unit meanwhile is listed under the unit
+  // the transfer is addressed to, which acts next; every other list keeps them off until received.
+  const unitId =
+    state.homeUnitId ??
+    (filters.status === "pending_transfer" ? state.pendingTransfer?.toUnitId : undefined) ??
+    "";
+  if (filters.unitIds !== undefined && !filters.unitIds.includes(unitId)) return false;
+  if (access.kind === "subtree" && !access.organizationIds.includes(unitId)) return false;
   if (filters.ageMin !== undefined || filters.ageMax !== undefined) {
     // A partial birth date counts only when the age is certain to be within the bounds.
     if (birthDate === null) return false;
