@@ -1,7 +1,7 @@
 // The conference records of the user's organisations: searched by title without diacritics, filtered
 // by organiser, kind and dates, newest first, paged by the API, with every choice kept in the URL.
 import { CONFERENCE_KIND_LABELS, type ConferenceKind } from "@sodoan/domain";
-import { keepPreviousData, useQuery } from "@tanstack/react-query";
+import { keepPreviousData, useQueries, useQuery } from "@tanstack/react-query";
 import { useEffect, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { apiGet, queryString } from "../lib/api";
@@ -49,8 +49,6 @@ export function ConferencesPage() {
       },
     );
   const today = new Date().toISOString().slice(0, 10);
-  const organizations = useOrganizations(today);
-  const nameOf = (id: string) => organizations.data?.items.find((item) => item.id === id)?.name ?? id;
 
   const url = `/api/v1/conferences${queryString({
     q: filters.q,
@@ -67,6 +65,7 @@ export function ConferencesPage() {
     queryFn: ({ signal }) => apiGet<{ items: ConferenceSummary[]; total: number }>(url, signal),
     placeholderData: keepPreviousData,
   });
+  const nameOf = useOrganizerNames(list.data?.items ?? [], today);
   const pages = Math.max(1, Math.ceil((list.data?.total ?? 0) / PAGE_SIZE));
   const sortedByTitle = filters.sort.startsWith("title");
 
@@ -147,6 +146,32 @@ export function ConferencesPage() {
       <Pager page={filters.page} pages={pages} onPage={(to) => update({ page: to })} />
     </section>
   );
+}
+
+/**
+ * The organisers' names: from today's tree, or, for an organisation merged or dissolved since, as it
+ * stood on the day of one of its conferences (one request per such organisation).
+ */
+function useOrganizerNames(rows: readonly ConferenceSummary[], today: string): (id: string) => string {
+  const organizations = useOrganizations(today);
+  const known = new Map(organizations.data?.items.map((item) => [item.id, item.name]));
+  const missing = new Map<string, string>();
+  for (const row of rows) if (!known.has(row.organizerId)) missing.set(row.organizerId, row.startDate);
+  const former = useQueries({
+    queries: organizations.data
+      ? [...missing].map(([id, asOf]) => ({
+          queryKey: ["organizations", "one", id, asOf],
+          queryFn: ({ signal }: { signal: AbortSignal }) =>
+            apiGet<{ id: string; name: string }>(
+              `/api/v1/organizations/${encodeURIComponent(id)}${queryString({ asOf })}`,
+              signal,
+            ),
+          staleTime: 5 * 60_000,
+        }))
+      : [],
+  });
+  for (const answer of former) if (answer.data) known.set(answer.data.id, answer.data.name);
+  return (id) => known.get(id) ?? id;
 }
 
 function Filters({
