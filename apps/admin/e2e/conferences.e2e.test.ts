@@ -90,12 +90,35 @@ describe("a conference record", () => {
       expect(await page.getByTestId("reported-members.active").locator(".figure-value").textContent()).toBe(
         shown,
       );
+
+      // Someone else changes the record meanwhile: the save says so, keeps what was typed, and
+      // goes through once the latest version is loaded.
+      await call(`/api/v1/conferences/${encodeURIComponent(conferenceId)}`, {
+        method: "PATCH",
+        json: { place: "Hội trường Tỉnh đoàn" },
+        headers: { "If-Match": '"v1"' },
+      });
+      await page.getByLabel("Địa điểm").fill("Hội trường Đoàn Khối");
+      await page.getByRole("button", { name: "Lưu hội nghị" }).click();
+      await page.getByTestId("conflict").waitFor();
+      await page.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
+      expect(await page.getByLabel("Địa điểm").inputValue()).toBe("Hội trường Đoàn Khối");
+      await page.getByRole("button", { name: "Lưu hội nghị" }).click();
+      await page.getByText("Đã lưu.").waitFor();
+
+      // The list finds it by its title, with the organiser by name.
+      await page.goto(`${adminUrl}/hoi-nghi?q=${encodeURIComponent(title)}`);
+      const listed = page.getByTestId("conference-table").locator("tbody tr", { hasText: title });
+      await listed.waitFor();
+      await expect.poll(() => listed.textContent()).not.toContain(BLOC);
     });
 
     const saved = await call<{
+      place?: string;
       directives: { id: string }[];
       figures: { figure: { value: number; asOf?: string } }[];
     }>(`/api/v1/conferences/${encodeURIComponent(conferenceId)}`);
+    expect(saved.place).toBe("Hội trường Đoàn Khối");
     expect(saved.figures[0]?.figure).toMatchObject({
       value: expected.result.value.count,
       asOf: "2017-08-31",
