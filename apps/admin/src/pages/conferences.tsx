@@ -222,10 +222,11 @@ function Filters({
         <label htmlFor="conference-q">{t({ vi: "Tìm theo tên", en: "Search by title" })}</label>
         <input id="conference-q" type="search" value={q} onChange={(event) => setQ(event.target.value)} />
       </div>
+      {/* The organisers to choose from stand as on the end of the dates asked: a bloc dissolved since is there. */}
       <OrganizationSelect
         id="conference-org"
         name="organizationId"
-        asOf={today}
+        asOf={filters.to || filters.from || today}
         value={filters.organizationId}
         onChange={(organizationId) => onChange({ organizationId })}
         allowEmpty
