@@ -19,6 +19,7 @@ import { conferenceRoutes } from "./routes/conferences.js";
 import { docsRoutes } from "./routes/docs.js";
 import { documentRoutes } from "./routes/documents.js";
 import { healthRoutes } from "./routes/health.js";
+import { memberBulkRoutes } from "./routes/member-bulk.js";
 import { memberCsvRoutes } from "./routes/member-csv.js";
 import { memberEventRoutes } from "./routes/member-events.js";
 import { memberPrivacyRoutes } from "./routes/member-privacy.js";
@@ -99,6 +100,7 @@ export function createApp(services: Services) {
     .route("/api/v1/documents", documentRoutes)
     // The CSV routes come before `/{id}`, which would otherwise take "export.csv" for an id.
     .route("/api/v1/members", memberCsvRoutes)
+    .route("/api/v1/members", memberBulkRoutes)
     .route("/api/v1/members", memberRoutes)
     .route("/api/v1/members", memberEventRoutes)
     .route("/api/v1/members", memberPrivacyRoutes)

@@ -3,7 +3,8 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LocaleProvider } from "../lib/locale";
-import { EventForm, eventInputOf } from "./member-detail";
+import { eventInputOf } from "../lib/member-events";
+import { EventForm } from "./member-detail";
 
 afterEach(cleanup);
 

@@ -16,10 +16,19 @@ import { hasPermission, useMe } from "../lib/auth";
 import { toIsoDate, toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
+import {
+  DISCIPLINE_LABELS,
+  EMPTY_EVENT_VALUES,
+  EVENT_FORMS,
+  type EventFormType,
+  type EventFormValues,
+  eventInputOf,
+} from "../lib/member-events";
 import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
+import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
 import { PersonalFields } from "../ui/personal-fields";
 import { TextField } from "../ui/text-field";
@@ -202,87 +211,6 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   );
 }
 
-/** The events a cadre records from this page, with the fields each needs beyond its date. */
-const EVENT_FORMS = {
-  residence_registered: ["year", "organizationId"],
-  activity_postponed: ["until", "reason"],
-  activity_resumed: [],
-  rated: ["year", "level"],
-  rewarded: ["title", "decisionRef"],
-  matured: ["decisionRef"],
-  transfer_out: ["toUnitId", "note"],
-  removed_from_roll: ["reason", "decisionRef"],
-  disciplined: ["form", "organizationId", "decisionRef"],
-  deceased: [],
-  corrected: ["targetEventId", "reason"],
-} as const;
-type EventFormType = keyof typeof EVENT_FORMS;
-type EventFormValues = {
-  type: EventFormType;
-  effectiveDate: string;
-  year: string;
-  organizationId: string;
-  until: string;
-  reason: string;
-  level: string;
-  title: string;
-  decisionRef: string;
-  toUnitId: string;
-  note: string;
-  form: string;
-  targetEventId: string;
-};
-
-const FIELD_LABELS: Record<string, LocalizedText> = {
-  year: { vi: "Năm", en: "Year" },
-  organizationId: { vi: "Tổ chức", en: "Organisation" },
-  until: { vi: "Đến ngày (dd/mm/yyyy)", en: "Until (dd/mm/yyyy)" },
-  reason: { vi: "Lý do", en: "Reason" },
-  level: { vi: "Mức xếp loại", en: "Rating" },
-  title: { vi: "Hình thức khen thưởng", en: "Award" },
-  decisionRef: { vi: "Số quyết định", en: "Decision" },
-  toUnitId: { vi: "Chuyển đến đơn vị", en: "Transfer to" },
-  note: { vi: "Ghi chú", en: "Note" },
-  form: { vi: "Hình thức kỷ luật", en: "Form of discipline" },
-  targetEventId: { vi: "Sự kiện cần hủy bỏ", en: "Event to void" },
-};
-
-const DISCIPLINE_LABELS: Record<DisciplineForm, LocalizedText> = {
-  reprimand: { vi: "Khiển trách", en: "Reprimand" },
-  warning: { vi: "Cảnh cáo", en: "Warning" },
-  dismissal: { vi: "Cách chức", en: "Dismissal from a position" },
-  expulsion: { vi: "Khai trừ", en: "Expulsion" },
-};
-
-/** What the form cannot ask but an event needs: the unit a transfer leaves, the events a correction may void. */
-type EventContext = { homeUnitId: string | null; events: readonly TimelineEvent[] };
-
-/** The event the form describes, as the domain's input schema reads it. */
-export function eventInputOf(
-  values: EventFormValues,
-  context: EventContext = { homeUnitId: null, events: [] },
-): Record<string, unknown> {
-  const input: Record<string, unknown> = {
-    type: values.type,
-    effectiveDate: toIsoDate(values.effectiveDate),
-  };
-  for (const field of EVENT_FORMS[values.type]) {
-    const value = values[field].trim();
-    if (value === "") continue;
-    input[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
-  }
-  if (values.type === "transfer_out" && context.homeUnitId !== null) input.fromUnitId = context.homeUnitId;
-  if (values.type === "corrected") {
-    // Only voiding is offered here; a correction takes effect on the date of what it voids unless
-    // an earlier one is typed.
-    input.replacement = null;
-    const target = context.events.find((event) => event.id === values.targetEventId);
-    if (values.effectiveDate.trim() === "" && target !== undefined)
-      input.effectiveDate = target.effectiveDate;
-  }
-  return input;
-}
-
 function useTimeline(id: string) {
   return useQuery({
     queryKey: ["members", "timeline", id],
@@ -449,7 +377,7 @@ function PendingTransfer({ id, member }: { id: string; member: MemberDetail }) {
 }
 
 export function EventForm({ id }: { id: string }) {
-  const { t, d, locale } = useLocale();
+  const { t, locale } = useLocale();
   const queryClient = useQueryClient();
   const member = useMember(id);
   const timeline = useTimeline(id);
@@ -457,21 +385,7 @@ export function EventForm({ id }: { id: string }) {
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
   const { register, handleSubmit, control, formState } = useForm<EventFormValues>({
-    defaultValues: {
-      type: "residence_registered",
-      effectiveDate: "",
-      year: "",
-      organizationId: "",
-      until: "",
-      reason: "",
-      level: "",
-      title: "",
-      decisionRef: "",
-      toUnitId: "",
-      note: "",
-      form: "",
-      targetEventId: "",
-    },
+    defaultValues: { type: "residence_registered", ...EMPTY_EVENT_VALUES },
   });
   const type = useWatch({ control, name: "type" });
   const events = (timeline.data?.events ?? [])
@@ -510,43 +424,6 @@ export function EventForm({ id }: { id: string }) {
     }
   });
 
-  const choice = (field: "organizationId" | "toUnitId" | "form" | "targetEventId") => (
-    <div className="field" key={field}>
-      <label htmlFor={`event-${field}`}>{t(FIELD_LABELS[field] as LocalizedText)}</label>
-      <select
-        id={`event-${field}`}
-        {...register(field)}
-        aria-invalid={errors[field] ? true : undefined}
-        aria-describedby={errors[field] ? `event-${field}-error` : undefined}
-      >
-        <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
-        {field === "form"
-          ? (Object.keys(DISCIPLINE_LABELS) as DisciplineForm[]).map((form) => (
-              <option key={form} value={form}>
-                {t(DISCIPLINE_LABELS[form])}
-              </option>
-            ))
-          : field === "targetEventId"
-            ? events.map((event) => (
-                <option key={event.id} value={event.id}>
-                  {d(event.effectiveDate)} —{" "}
-                  {t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}
-                </option>
-              ))
-            : organizations.data?.items.map((unit) => (
-                <option key={unit.id} value={unit.id}>
-                  {unit.name}
-                </option>
-              ))}
-      </select>
-      {errors[field] && (
-        <p id={`event-${field}-error`} className="field-error">
-          {errors[field]}
-        </p>
-      )}
-    </div>
-  );
-
   return (
     <form onSubmit={submit} noValidate aria-labelledby="event-form-title">
       <h4 id="event-form-title">{t({ vi: "Ghi sự kiện", en: "Record an event" })}</h4>
@@ -579,22 +456,13 @@ export function EventForm({ id }: { id: string }) {
             }
           : {})}
       />
-      {EVENT_FORMS[type].map((field) =>
-        field === "organizationId" ||
-        field === "toUnitId" ||
-        field === "form" ||
-        field === "targetEventId" ? (
-          choice(field)
-        ) : (
-          <TextField
-            key={field}
-            id={`event-${field}`}
-            label={t(FIELD_LABELS[field] as LocalizedText)}
-            registration={register(field)}
-            error={errors[field]}
-          />
-        ),
-      )}
+      <EventFields
+        type={type}
+        register={register}
+        errors={errors}
+        organizations={organizations.data?.items ?? []}
+        events={events}
+      />
       {notice && (
         <p className={`notice ${notice.kind === "saved" ? "notice-good" : "notice-error"}`} role="status">
           {t(notice.text)}

@@ -90,6 +90,17 @@ const scopeOfUser = ({ body }: RequestParts): RecordRef[] => {
   return inBody("organization", "organizationId")({ param: {}, query: {}, body });
 };
 
+/** The organisation a bulk action's filter names (`members.filter.organizationId`), when given. */
+const bulkFilterOrganization = ({ body }: RequestParts): RecordRef[] => {
+  const members = body?.members;
+  const filter = typeof members === "object" && members !== null ? Reflect.get(members, "filter") : undefined;
+  if (typeof filter !== "object" || filter === null) return [];
+  return inBody(
+    "organization",
+    "organizationId",
+  )({ param: {}, query: {}, body: filter as Record<string, unknown> });
+};
+
 /** The audited record a history request names, for `GET /api/v1/audit?entity=&id=`. */
 const auditSubject = ({ query }: RequestParts): RecordRef[] => {
   const kinds: Record<string, RecordKind> = {
@@ -211,6 +222,8 @@ export const ROUTE_RULES: Record<string, Rule> = {
   "GET /api/v1/members/export.csv": signedIn("members.read", byQuery("organizationId")),
   // Each row's unit is checked against the scope by the import itself, row by row.
   "POST /api/v1/members/import": signedIn("members.write"),
+  // Each member selected is checked against the scope by the action itself; a filter is read within it.
+  "POST /api/v1/members/bulk-events": signedIn("members.write", bulkFilterOrganization),
   "GET /api/v1/members": signedIn("members.read", byQuery("organizationId")),
   "GET /api/v1/members/:id": signedIn("members.read", byParam("member")),
   "POST /api/v1/members": signedIn("members.write", inBody("organization", "homeUnitId")),

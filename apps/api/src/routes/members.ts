@@ -67,7 +67,7 @@ export type MemberFilterQuery = z.infer<typeof MemberFilterQuerySchema>;
  */
 export async function memberFiltersOf(
   c: Context<AppEnv>,
-  query: Omit<MemberFilterQuery, "page" | "pageSize">,
+  query: Omit<MemberFilterQuery, "page" | "pageSize" | "sort">,
 ): Promise<MemberFilters> {
   const asOf = query.asOf ?? toVietnamDate(c.var.services.now());
   return {

@@ -23,6 +23,7 @@ import type { Access } from "../../access.js";
 import { foldedSearch } from "../../content/search.js";
 import type { Db } from "../client.js";
 import { member, memberEvent, organization, positionTerm } from "../schema/index.js";
+import { inScopeSql } from "./id-arrays.js";
 
 /** A transaction handle, usable wherever a `Db` is. */
 export type Tx = Parameters<Parameters<Db["transaction"]>[0]>[0];
@@ -75,25 +76,71 @@ export function inUnitsOrAddressed(unitIds: string[]): SQL {
   ) as SQL;
 }
 
-/** The filters that plain SQL answers: gender, search, and the subtree as a superset prefilter. */
-function sqlConditions(filters: MemberFilters, access: Access): SQL | undefined {
+/**
+ * How the list reads status and home unit as of the date. A home unit is a unit whose roll the
+ * member is on (active or postponed), so an organisation or a scope, and the two on-roll statuses,
+ * are answered by the roll spells that every member write keeps equal to the domain's timeline
+ * (member-timelines.ts). The other statuses (matured, removed, waiting for a transfer...) belong to
+ * no unit: with an organisation or a scope nobody matches; without, the domain derives them.
+ */
+type RollFilter =
+  | { kind: "none" }
+  | { kind: "roll"; unitIds: readonly string[] | undefined; postponed: boolean | undefined }
+  | { kind: "nobody" }
+  | { kind: "derive" }
+  // A transfer waiting is listed under the unit it is addressed to, which acts next.
+  | { kind: "addressed"; unitIds: readonly string[] };
+
+function rollFilterOf(filters: MemberFilters, access: Access): RollFilter {
+  const scopes = [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined].filter(
+    (ids) => ids !== undefined,
+  );
+  const onRoll = filters.status === "active" || filters.status === "postponed";
+  if (filters.status === "pending_transfer" && scopes.length > 0) {
+    const [first = [], ...others] = scopes;
+    return { kind: "addressed", unitIds: first.filter((id) => others.every((ids) => ids.includes(id))) };
+  }
+  if (filters.status !== undefined && !onRoll)
+    return scopes.length > 0 ? { kind: "nobody" } : { kind: "derive" };
+  if (scopes.length === 0 && !onRoll) return { kind: "none" };
+  const [first, ...others] = scopes;
+  const unitIds = first?.filter((id) => others.every((ids) => ids.includes(id)));
+  return { kind: "roll", unitIds, postponed: onRoll ? filters.status === "postponed" : undefined };
+}
+
+/** Members on a roll on the date, as known now: at most one spell of a member holds on a date. */
+function onRollSql(
+  asOf: CalendarDate,
+  unitIds: readonly string[] | undefined,
+  postponed: boolean | undefined,
+): SQL {
+  const conditions = [
+    sql`s.recorded_to is null`,
+    sql`s.valid_from <= ${asOf}::date`,
+    sql`(s.valid_until is null or s.valid_until > ${asOf}::date)`,
+  ];
+  if (unitIds !== undefined) conditions.push(inScopeSql(sql`s.unit_id`, unitIds));
+  if (postponed !== undefined) conditions.push(sql`s.is_postponed = ${postponed}`);
+  return sql`${member.id} in (select s.member_id from member_roll_spell s where ${sql.join(conditions, sql` and `)})`;
+}
+
+/** The filters that SQL answers: gender, search, and status and home unit through the roll. */
+function sqlConditions(filters: MemberFilters, roll: RollFilter): SQL | undefined {
   const conditions: SQL[] = [];
   if (filters.gender !== undefined) conditions.push(eq(member.gender, filters.gender));
   const search = foldedSearch(member.nameFolded, filters.q);
   if (search !== undefined) conditions.push(search);
-  for (const unitIds of [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined]) {
-    if (unitIds === undefined) continue;
-    // Anyone whose home unit is in the subtree on some date has an event naming that unit (their
-    // admission, a transfer in, or a correction putting one there); the exact date is checked
-    // with the domain afterwards.
+  if (roll.kind === "nobody") conditions.push(sql`false`);
+  if (roll.kind === "addressed") {
     conditions.push(
-      unitIds.length === 0
+      roll.unitIds.length === 0
         ? sql`false`
-        : inArray(
-            member.id,
-            sql`(select ${memberEvent.memberId} from ${memberEvent} where ${inUnitsOrAddressed([...unitIds])})`,
-          ),
+        : sql`${member.id} in (select ${memberEvent.memberId} from ${memberEvent} where ${memberEvent.type} = 'transfer_out' and ${inScopeSql(sql`${memberEvent.otherUnitId}`, roll.unitIds)})`,
     );
+  }
+  if (roll.kind === "roll") {
+    if (roll.unitIds?.length === 0) conditions.push(sql`false`);
+    else conditions.push(onRollSql(filters.asOf, roll.unitIds, roll.postponed));
   }
   return conditions.length === 0 ? undefined : and(...conditions);
 }
@@ -108,48 +155,21 @@ function orderOf(sort: readonly { field: MemberSortField; direction: "asc" | "de
   ];
 }
 
-/** Whether the filters need the domain's derivation (status, home unit, age) beyond SQL. */
-function needsDerivation(filters: MemberFilters, access: Access): boolean {
-  return (
-    filters.status !== undefined ||
-    filters.unitIds !== undefined ||
-    filters.ageMin !== undefined ||
-    filters.ageMax !== undefined ||
-    access.kind === "subtree"
-  );
-}
-
-/** Whether a member with these events passes the derived filters. */
-function passesDerived(
-  birthDate: string | null,
-  state: MemberState,
-  filters: MemberFilters,
-  access: Access,
-): boolean {
-  if (filters.status !== undefined && state.status !== filters.status) return false;
-  // Asked for the transfers waiting, a member with no home unit meanwhile is listed under the unit
-  // the transfer is addressed to, which acts next; every other list keeps them off until received.
-  const unitId =
-    state.homeUnitId ??
-    (filters.status === "pending_transfer" ? state.pendingTransfer?.toUnitId : undefined) ??
-    "";
-  if (filters.unitIds !== undefined && !filters.unitIds.includes(unitId)) return false;
-  if (access.kind === "subtree" && !access.organizationIds.includes(unitId)) return false;
-  if (filters.ageMin !== undefined || filters.ageMax !== undefined) {
-    // A partial birth date counts only when the age is certain to be within the bounds.
-    if (birthDate === null) return false;
-    const age = ageOn(birthDate, filters.asOf);
-    if (filters.ageMin !== undefined && age.min < filters.ageMin) return false;
-    if (filters.ageMax !== undefined && age.max > filters.ageMax) return false;
-  }
+/** Whether the age bounds hold; a partial birth date counts only when the age is certain to. */
+function passesAge(birthDate: PartialDate | null, filters: MemberFilters): boolean {
+  if (filters.ageMin === undefined && filters.ageMax === undefined) return true;
+  if (birthDate === null) return false;
+  const age = ageOn(birthDate, filters.asOf);
+  if (filters.ageMin !== undefined && age.min < filters.ageMin) return false;
+  if (filters.ageMax !== undefined && age.max > filters.ageMax) return false;
   return true;
 }
 
 /**
- * The ids of the members that match, in sort order. Status, home unit and age as of a date are
- * derived with the domain (`deriveMemberState`) from each candidate's events rather than computed
- * in SQL: correctness first, since corrections and postponements that run out are the domain's to
- * read. SQL narrows the candidates first (gender, search, members ever in the subtree).
+ * The ids of the members that match, in sort order. SQL answers everything but age (read with the
+ * domain's `ageOn` on partial birth dates) and the statuses that belong to no unit, which the
+ * domain derives from each candidate's events (corrections and postponements that run out are its
+ * to read).
  */
 export async function findMemberIds(
   db: Db,
@@ -157,28 +177,33 @@ export async function findMemberIds(
   filters: MemberFilters,
   sort: readonly { field: MemberSortField; direction: "asc" | "desc" }[],
 ): Promise<string[]> {
+  const roll = rollFilterOf(filters, access);
   const candidates = await db
     .select({ id: member.id, birthDate: member.birthDate })
     .from(member)
-    .where(sqlConditions(filters, access))
+    .where(sqlConditions(filters, roll))
     .orderBy(...orderOf(sort));
-  if (!needsDerivation(filters, access)) return candidates.map((row) => row.id);
+  const byAge = candidates.filter((row) => passesAge(row.birthDate, filters));
+  if (roll.kind !== "derive" && roll.kind !== "addressed") return byAge.map((row) => row.id);
   const matching: string[] = [];
-  for (let start = 0; start < candidates.length; start += 1000) {
-    const chunk = candidates.slice(start, start + 1000);
+  for (let start = 0; start < byAge.length; start += 1000) {
+    const chunk = byAge.slice(start, start + 1000);
     const events = await loadMemberEvents(
       db,
       chunk.map((row) => row.id),
     );
     for (const row of chunk) {
       const state = deriveMemberState(events.get(row.id) ?? [], { asOf: filters.asOf });
-      if (passesDerived(row.birthDate, state, filters, access)) matching.push(row.id);
+      if (state.status !== filters.status) continue;
+      if (roll.kind === "addressed" && !roll.unitIds.includes(state.pendingTransfer?.toUnitId ?? ""))
+        continue;
+      matching.push(row.id);
     }
   }
   return matching;
 }
 
-/** One page of matching members: SQL pages directly when no derived filter is asked for. */
+/** One page of matching members: SQL pages directly unless age or an off-roll status is asked for. */
 export async function findMemberPage(
   db: Db,
   access: Access,
@@ -187,8 +212,10 @@ export async function findMemberPage(
   page: { page: number; pageSize: number },
 ): Promise<{ rows: MemberRow[]; total: number }> {
   const offset = (page.page - 1) * page.pageSize;
-  if (!needsDerivation(filters, access)) {
-    const where = sqlConditions(filters, access);
+  const roll = rollFilterOf(filters, access);
+  const derives = roll.kind === "derive" || roll.kind === "addressed";
+  if (!derives && filters.ageMin === undefined && filters.ageMax === undefined) {
+    const where = sqlConditions(filters, roll);
     const rows = await db
       .select()
       .from(member)
@@ -339,8 +366,8 @@ export function homeUnitIdsOf(event: MemberEvent | MemberEventInput): string[] {
 
 /**
  * What the member rules need beyond the events: the birth date, whether the member holds a
- * position on a date (their terms in \`position_term\`), and whether the units the event names can
- * hold members (the organisations' levels).
+ * position on a date (their terms in `position_term`), and whether the units the event names can
+ * hold members (the organisations' levels). `memberId` null: a member being created.
  */
 export async function memberEventContext(
   db: Db | Tx,
@@ -348,17 +375,41 @@ export async function memberEventContext(
   birthDate: PartialDate | undefined,
   unitIds: readonly string[],
 ): Promise<MemberEventContext> {
+  const contexts = await memberEventContexts(db, [{ id: memberId ?? "", birthDate }], unitIds);
+  return contexts.get(memberId ?? "") as MemberEventContext;
+}
+
+/** The contexts of many members at once, by member id, in three queries whatever their number. */
+export async function memberEventContexts(
+  db: Db | Tx,
+  members: readonly { id: string; birthDate: PartialDate | undefined }[],
+  unitIds: readonly string[],
+): Promise<Map<string, MemberEventContext>> {
   const units = await loadMemberUnits(db, unitIds);
-  const terms =
-    memberId === null
-      ? []
-      : await db
-          .select({ from: positionTerm.validFrom, to: positionTerm.validTo })
-          .from(positionTerm)
-          .where(sql`${positionTerm.person}->>'memberId' = ${memberId}`);
-  return {
-    birthDate,
-    holdsPosition: (date) => terms.some((term) => term.from <= date && (term.to === null || date <= term.to)),
-    isMemberUnit: (unitId) => units.get(unitId) ?? false,
-  };
+  const ids = members.map((m) => m.id).filter((id) => id !== "");
+  const terms = new Map<string, { from: string; to: string | null }[]>();
+  for (let start = 0; start < ids.length; start += 1000) {
+    const rows = await db
+      .select({
+        memberId: sql<string>`${positionTerm.person}->>'memberId'`,
+        from: positionTerm.validFrom,
+        to: positionTerm.validTo,
+      })
+      .from(positionTerm)
+      .where(inArray(sql`${positionTerm.person}->>'memberId'`, ids.slice(start, start + 1000)));
+    for (const row of rows) terms.set(row.memberId, [...(terms.get(row.memberId) ?? []), row]);
+  }
+  const isMemberUnit = (unitId: string) => units.get(unitId) ?? false;
+  return new Map(
+    members.map(({ id, birthDate }) => {
+      const held = terms.get(id) ?? [];
+      const context: MemberEventContext = {
+        birthDate,
+        holdsPosition: (date) =>
+          held.some((term) => term.from <= date && (term.to === null || date <= term.to)),
+        isMemberUnit,
+      };
+      return [id, context];
+    }),
+  );
 }

@@ -5,6 +5,7 @@ import { fc } from "@fast-check/vitest";
 import {
   addDays,
   type CalendarDate,
+  deriveMemberState,
   indexMemberRecords,
   type LineageEvent,
   METRIC_CATALOGUE,
@@ -21,6 +22,7 @@ import {
   ratingDistributionKeys,
   resolveOrganizationTree,
   rollUpMetric,
+  subtreeIds,
 } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../../app.js";
@@ -469,6 +471,49 @@ describe.each(testDrivers)("metrics in SQL equal the domain's on %s", (driver) =
       }),
       // Few runs, each a whole register through every metric; shrinking a failure stops after a minute.
       { numRuns: 20, interruptAfterTimeLimit: 60_000 },
+    );
+  }, 180_000);
+
+  it("the member list, which reads home unit and status from the same timelines, finds whom the domain derives", async () => {
+    const statuses = [undefined, "active", "postponed"] as const;
+    await fc.assert(
+      fc.asyncProperty(registerArbitrary, async (spec) => {
+        registers += 1;
+        const prefix = `${driver}${registers}`;
+        const records = buildRecords(prefix, spec);
+        await importRegisterRecords(database.db, records);
+        // The days a roll changes, and the days before them: where an off-by-one would show.
+        const changes = [...new Set(records.memberEvents.map((event) => event.effectiveDate))].slice(0, 8);
+        const dates = changes.flatMap((date) => [addDays(date, -1), date]);
+        for (const asOf of dates) {
+          const tree = resolveOrganizationTree(records, { asOf });
+          const states = records.members.map((member) => ({
+            id: member.id,
+            state: deriveMemberState(
+              records.memberEvents.filter((event) => event.memberId === member.id),
+              { asOf },
+            ),
+          }));
+          for (const organizationId of [`${prefix}-root`, `${prefix}-x`]) {
+            const units = new Set(subtreeIds(tree, organizationId));
+            for (const status of statuses) {
+              const params = new URLSearchParams({ organizationId, asOf, pageSize: "100" });
+              if (status !== undefined) params.set("status", status);
+              const response = await app.request(`/api/v1/members?${params}`);
+              expect(response.status).toBe(200);
+              const expected = states
+                .filter(({ state }) => state.homeUnitId !== null && units.has(state.homeUnitId))
+                .filter(({ state }) => status === undefined || state.status === status)
+                .map(({ id }) => id);
+              const body = (await response.json()) as { items: { id: string }[]; total: number };
+              const label = `${organizationId} ${asOf} ${status ?? "any"}`;
+              expect(body.items.map((item) => item.id).sort(), label).toEqual(expected.sort());
+              expect(body.total, label).toBe(expected.length);
+            }
+          }
+        }
+      }),
+      { numRuns: 10, interruptAfterTimeLimit: 60_000 },
     );
   }, 180_000);
 });

@@ -30,7 +30,7 @@ import {
 } from "@sodoan/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
-import { PATH_SEPARATOR } from "../schema/index.js";
+import { idsArraySql, inScopeSql, scopeRelationSql } from "./id-arrays.js";
 import { childIdsAsOf, loadOrganizationRecords, rowsOf, subtreeIdsAsOf } from "./tree.js";
 
 /**
@@ -50,26 +50,6 @@ export type SqlMetricQuery = {
   /** Year questions. */
   year?: number | undefined;
 };
-
-/**
- * The ids a figure covers as one array parameter (organisation ids never hold the separator: a
- * check on the table says so). An array, not a set-returning function: the planner sizes
- * `= any(array)` from the array, where it takes any function's rows for a hundred, and would then
- * probe an index once per unit of a whole country.
- */
-function idsArraySql(ids: readonly string[]): SQL {
-  return sql`string_to_array(${ids.join(PATH_SEPARATOR)}, ${PATH_SEPARATOR})`;
-}
-
-/** Whether `column` is one of the ids. */
-function inScopeSql(column: SQL, ids: readonly string[]): SQL {
-  return sql`${column} = any(${idsArraySql(ids)})`;
-}
-
-/** The ids as a one-column relation `id`. */
-function scopeRelationSql(ids: readonly string[]): SQL {
-  return sql`(select unnest(${idsArraySql(ids)}) as id)`;
-}
 
 /** The timeline rows as known at `knownAt` (now when absent). */
 function knownSql(alias: string, knownAt: Instant | undefined): SQL {
