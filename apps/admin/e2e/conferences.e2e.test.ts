@@ -102,6 +102,7 @@ describe("a conference record", () => {
       await page.getByRole("button", { name: "Lưu hội nghị" }).click();
       await page.getByTestId("conflict").waitFor();
       await page.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
+      await page.getByTestId("conflict").waitFor({ state: "detached" });
       expect(await page.getByLabel("Địa điểm").inputValue()).toBe("Hội trường Đoàn Khối");
       await page.getByRole("button", { name: "Lưu hội nghị" }).click();
       await page.getByText("Đã lưu.").waitFor();
