@@ -169,6 +169,26 @@ describe("the dashboard", () => {
     });
   });
 
+  it("opens the figures of a merged-away bloc on its last day, and says so", async () => {
+    const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
+    const today = new Date().toISOString().slice(0, 10);
+    const bloc = await call<{ existsAsOf: boolean; lastDay: string | null }>(
+      `/api/v1/organizations/${BLOC}?asOf=${today}`,
+    );
+    expect(bloc.existsAsOf).toBe(false);
+    const lastDay = bloc.lastDay ?? "";
+    const typed = lastDay.split("-").reverse().join("/");
+    await withPage(async (page) => {
+      await openSignedIn(page);
+      await page.getByTestId("last-day").getByText(`sau ngày ${typed}`).waitFor();
+      const active = page.getByTestId("figure-members.active");
+      await expect
+        .poll(() => active.locator(".figure-value").textContent(), { timeout: 30_000 })
+        .toMatch(/^\d{1,3}(\.\d{3})*$/);
+      expect(await page.getByText("Số liệu tính đến ngày").textContent()).toContain(typed);
+    });
+  });
+
   it("has no serious or critical accessibility violations on the sign-in page and the dashboard", async () => {
     const axeSource = readFileSync(createRequire(import.meta.url).resolve("axe-core/axe.min.js"), "utf8");
     const violations = async (page: Page) => {
@@ -510,5 +530,83 @@ describe("members", () => {
         .toBeGreaterThan(1);
       expect(await page.getByTestId("audit").textContent()).toContain(ACCOUNTS.blocAdmin.email);
     });
+  });
+});
+
+describe("bulk actions", () => {
+  it("records one event for the members ticked, then for the whole filtered list, after a dry run", async () => {
+    const today = new Date().toISOString().slice(0, 10);
+    const call = await apiClient(apiUrl, ACCOUNTS.systemAdmin);
+    const branches = await call<{ items: Branch[] }>(
+      `/api/v1/organizations?level=branch&asOf=${today}&pageSize=5`,
+    );
+    const branch = branches.items.find((item) => item.parentId !== null);
+    if (!branch) throw new Error("The demo data has no branch today");
+    const ids: string[] = [];
+    for (const [fullName, birthDate] of [
+      ["Hàng Loạt Một", "2001-01-01"],
+      ["Hàng Loạt Hai", "2002-02-02"],
+      ["Hàng Loạt Ba", "2003-03-03"],
+    ]) {
+      const created = await call<{ id: string }>("/api/v1/members", {
+        method: "POST",
+        json: {
+          fullName,
+          birthDate,
+          admission: {
+            date: "2025-03-26",
+            decisionRef: "26-NQ/ĐTN",
+            admittingOrganizationId: branch.parentId,
+            homeUnitId: branch.id,
+          },
+        },
+      });
+      ids.push(created.id);
+    }
+
+    await withPage(async (page) => {
+      await signInPage(page, adminUrl, ACCOUNTS.systemAdmin);
+      await page.goto(`${adminUrl}/doan-vien?q=hang%20loat`);
+      await expect.poll(() => page.getByTestId("member-total").textContent()).toBe("3 đoàn viên");
+      await page.getByLabel("Chọn Hàng Loạt Một").check();
+      await page.getByLabel("Chọn Hàng Loạt Hai").check();
+      const bulk = page.getByTestId("bulk-actions");
+      await bulk.getByText("Thao tác hàng loạt (2 đã chọn)").click();
+      await bulk.getByLabel("Loại sự kiện").selectOption("residence_registered");
+      await bulk.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("31/02/2026");
+      await bulk.getByLabel("Năm").fill("2026");
+      await bulk.getByLabel("Tổ chức").selectOption(branch.parentId ?? "");
+      await bulk.getByRole("button", { name: "Chạy thử" }).click();
+      await page.locator("#bulk-effectiveDate-error").waitFor();
+
+      await bulk.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("02/03/2026");
+      const record = bulk.getByRole("button", { name: "Ghi cho tất cả" });
+      expect(await record.isDisabled()).toBe(true);
+      await bulk.getByRole("button", { name: "Chạy thử" }).click();
+      await bulk.getByText("2/2 đoàn viên nhận được sự kiện này.").waitFor();
+      await record.click();
+      await bulk.getByText("Đã ghi cho 2 đoàn viên.").waitFor();
+
+      // Then a reward for everyone the search finds, ticked or not.
+      await bulk.getByLabel("Toàn bộ danh sách đã lọc (3 đoàn viên)").check();
+      await bulk.getByLabel("Loại sự kiện").selectOption("rewarded");
+      await bulk.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("03/03/2026");
+      await bulk.getByLabel("Hình thức khen thưởng").fill("Giấy khen");
+      await bulk.getByRole("button", { name: "Chạy thử" }).click();
+      await bulk.getByText("3/3 đoàn viên nhận được sự kiện này.").waitFor();
+      await record.click();
+      await bulk.getByText("Đã ghi cho 3 đoàn viên.").waitFor();
+    });
+
+    const years = [];
+    for (const id of ids) {
+      const member = await call<{ state: { residenceYears: number[] } }>(`/api/v1/members/${id}`);
+      const timeline = await call<{ events: { event: { type: string } }[] }>(
+        `/api/v1/members/${id}/timeline`,
+      );
+      years.push(member.state.residenceYears.includes(2026));
+      expect(timeline.events.filter(({ event }) => event.type === "rewarded")).toHaveLength(1);
+    }
+    expect(years).toEqual([true, true, false]);
   });
 });

@@ -25,4 +25,16 @@ describe("field errors", () => {
     );
     expect(errors).toEqual({ "admission.homeUnitId": "Không có chi đoàn" });
   });
+
+  it("keeps the issues under one part of the body, keyed from there", () => {
+    const errors = fieldErrorsOfApi(
+      [
+        { path: ["event", "year"], message: { vi: "Năm không hợp lệ", en: "Invalid year" } },
+        { path: ["members", "ids", 0], message: { vi: "Không có", en: "Missing" } },
+      ],
+      "en",
+      ["event"],
+    );
+    expect(errors).toEqual({ year: "Invalid year" });
+  });
 });

@@ -17,10 +17,19 @@ export function fieldErrorsOfZod(error: z.ZodError, locale: Locale): FieldErrors
   return errors;
 }
 
-export function fieldErrorsOfApi(issues: readonly ApiIssue[], locale: Locale): FieldErrors {
+/**
+ * The API's issues by field; `under` keeps those inside one part of the body (`["event"]` for the
+ * event of a bulk action), keyed from there as the form's own fields are.
+ */
+export function fieldErrorsOfApi(
+  issues: readonly ApiIssue[],
+  locale: Locale,
+  under: readonly string[] = [],
+): FieldErrors {
   const errors: FieldErrors = {};
   for (const issue of issues) {
-    const key = issue.path.map(String).join(".");
+    if (under.some((part, i) => issue.path[i] !== part)) continue;
+    const key = issue.path.slice(under.length).map(String).join(".");
     errors[key] ??= issue.message[locale];
   }
   return errors;

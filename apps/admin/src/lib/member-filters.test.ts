@@ -1,5 +1,11 @@
 import { describe, expect, it } from "vitest";
-import { memberExportUrl, memberListUrl, readMemberFilters, writeMemberFilters } from "./member-filters";
+import {
+  memberBulkFilter,
+  memberExportUrl,
+  memberListUrl,
+  readMemberFilters,
+  writeMemberFilters,
+} from "./member-filters";
 
 describe("member filters in the URL", () => {
   it("reads what is there and the API's defaults for the rest", () => {
@@ -37,5 +43,12 @@ describe("member filters in the URL", () => {
       "/api/v1/members?q=nam&status=active&sort=name%3Aasc&page=2&pageSize=50",
     );
     expect(memberExportUrl(filters)).toBe("/api/v1/members/export.csv?q=nam&status=active&sort=name%3Aasc");
+  });
+
+  it("names the whole filtered list for a bulk action: given filters only, ages as numbers, no page", () => {
+    const filters = readMemberFilters(
+      new URLSearchParams("q=lan&ageMin=18&organizationId=b1&page=4&sort=name:desc"),
+    );
+    expect(memberBulkFilter(filters)).toEqual({ q: "lan", ageMin: 18, organizationId: "b1" });
   });
 });

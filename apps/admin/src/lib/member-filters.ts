@@ -86,3 +86,17 @@ export function memberListUrl(filters: MemberFilters): string {
 export function memberExportUrl(filters: MemberFilters): string {
   return `/api/v1/members/export.csv${queryString(apiFilterParams(filters))}`;
 }
+
+/**
+ * The filters as a bulk action's JSON body names the whole filtered list: the given ones only, the
+ * ages as numbers (no sort nor page: the action takes every member the filters find).
+ */
+export function memberBulkFilter(filters: MemberFilters): Record<string, string | number> {
+  const body: Record<string, string | number> = {};
+  for (const key of FILTER_KEYS) {
+    const value = filters[key];
+    if (value === "") continue;
+    body[key] = key === "ageMin" || key === "ageMax" ? Number(value) : value;
+  }
+  return body;
+}

@@ -3,7 +3,7 @@
 
 import { useQueries, useQuery } from "@tanstack/react-query";
 import { type FormEvent, lazy, Suspense, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { apiGet, queryString } from "../lib/api";
 import { useMe } from "../lib/auth";
 import { isCalendarDate, toIsoDate } from "../lib/dates";
@@ -27,13 +27,27 @@ import { OrganizationSelect, useOrganizations } from "../ui/organization-select"
 const StructureChart = lazy(() => import("../ui/structure-chart"));
 
 export function DashboardPage() {
-  const { t } = useLocale();
+  const { t, d } = useLocale();
   const me = useMe();
   const [search, setSearch] = useSearchParams();
   const [dateError, setDateError] = useState<string | undefined>();
-  const asOf = search.get("asOf") ?? toVietnamDate(new Date());
-  const from = search.get("from") ?? `${asOf.slice(0, 4)}-01-01`;
   const scopeId = me.data?.scope?.organizationId;
+  const today = toVietnamDate(new Date());
+  // An organisation that has ended (merged away, dissolved) has no figures today: its dashboard
+  // opens on its last day instead.
+  const ended = useQuery({
+    queryKey: ["organizations", "last-day", scopeId],
+    queryFn: ({ signal }) =>
+      apiGet<{ lastDay: string | null }>(
+        `/api/v1/organizations/${encodeURIComponent(scopeId ?? "")}${queryString({ asOf: today })}`,
+        signal,
+      ),
+    enabled: scopeId !== undefined,
+  });
+  const lastDay = ended.data?.lastDay ?? null;
+  const asOf = search.get("asOf") ?? (lastDay !== null && lastDay < today ? lastDay : today);
+  const waitingForDefault = scopeId !== undefined && !search.has("asOf") && ended.isPending;
+  const from = search.get("from") ?? `${asOf.slice(0, 4)}-01-01`;
   const organizations = useOrganizations(asOf);
   const organizationId = search.get("org") ?? scopeId ?? organizations.data?.items[0]?.id ?? "";
   const query: DashboardQuery = { organizationId, asOf, from };
@@ -90,7 +104,20 @@ export function DashboardPage() {
         />
         <button type="submit">{t({ vi: "Xem", en: "Show" })}</button>
       </form>
-      {organizationId === "" ? (
+      {lastDay !== null && (
+        <p className="notice" data-testid="last-day">
+          {t({
+            vi: `Tổ chức này đã chấm dứt hoạt động sau ngày ${d(lastDay)}.`,
+            en: `This organisation ended after ${d(lastDay)}.`,
+          })}{" "}
+          {asOf > lastDay && (
+            <Link to={`?${new URLSearchParams({ ...Object.fromEntries(search), asOf: lastDay })}`}>
+              {t({ vi: `Xem số liệu ngày ${d(lastDay)}`, en: `See the figures of ${d(lastDay)}` })}
+            </Link>
+          )}
+        </p>
+      )}
+      {organizationId === "" || waitingForDefault ? (
         <p role="status">{t({ vi: "Đang tải…", en: "Loading…" })}</p>
       ) : (
         <Figures query={query} />

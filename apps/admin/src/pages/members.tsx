@@ -3,7 +3,7 @@
 
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { createColumnHelper, flexRender, getCoreRowModel, useReactTable } from "@tanstack/react-table";
-import { useEffect, useMemo, useRef, useState } from "react";
+import { lazy, Suspense, useEffect, useMemo, useRef, useState } from "react";
 import { Link, useSearchParams } from "react-router";
 import { apiGet } from "../lib/api";
 import { hasPermission, useMe } from "../lib/auth";
@@ -14,6 +14,7 @@ import {
   MEMBER_STATUSES,
   type MemberFilters,
   type MemberSortField,
+  memberBulkFilter,
   memberExportUrl,
   memberListUrl,
   readMemberFilters,
@@ -39,6 +40,9 @@ type MemberPage = { items: MemberRow[]; total: number; page: number; pageSize: n
 
 const column = createColumnHelper<MemberRow>();
 
+// The bulk action carries the event forms and the domain's schemas: loaded when first opened.
+const MemberBulkActions = lazy(() => import("./member-bulk-actions"));
+
 /** The columns the API can sort by, by the table's column id. */
 const SORT_OF_COLUMN: Record<string, MemberSortField> = {
   fullName: "name",
@@ -54,14 +58,61 @@ export function MembersPage() {
   const update = (change: Partial<MemberFilters>, replace = false) =>
     setSearch(writeMemberFilters({ ...filters, page: 1, ...change }), { replace });
 
+  const canWrite = hasPermission(me.data, "members.write");
+  // Ticked members, kept across pages of one filtered list and dropped when the filters change.
+  const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
+  const filterKey = JSON.stringify(memberBulkFilter(filters));
+  const [selectionKey, setSelectionKey] = useState(filterKey);
+  if (selectionKey !== filterKey) {
+    setSelectionKey(filterKey);
+    setSelected(new Set());
+  }
+  const toggle = (ids: readonly string[], on: boolean) =>
+    setSelected((before) => {
+      const after = new Set(before);
+      for (const id of ids) {
+        if (on) after.add(id);
+        else after.delete(id);
+      }
+      return after;
+    });
+
   const list = useQuery({
     queryKey: ["members", "list", memberListUrl(filters)],
     queryFn: ({ signal }) => apiGet<MemberPage>(memberListUrl(filters), signal),
     placeholderData: keepPreviousData,
   });
 
+  const pageIds = list.data?.items.map((row) => row.id) ?? [];
+  const allOnPage = pageIds.length > 0 && pageIds.every((id) => selected.has(id));
   const columns = useMemo(
     () => [
+      ...(canWrite
+        ? [
+            column.display({
+              id: "select",
+              header: () => (
+                <input
+                  type="checkbox"
+                  aria-label={t({ vi: "Chọn cả trang", en: "Select the whole page" })}
+                  checked={allOnPage}
+                  onChange={(event) => toggle(pageIds, event.target.checked)}
+                />
+              ),
+              cell: (info) => (
+                <input
+                  type="checkbox"
+                  aria-label={t({
+                    vi: `Chọn ${info.row.original.fullName}`,
+                    en: `Select ${info.row.original.fullName}`,
+                  })}
+                  checked={selected.has(info.row.original.id)}
+                  onChange={(event) => toggle([info.row.original.id], event.target.checked)}
+                />
+              ),
+            }),
+          ]
+        : []),
       column.accessor("fullName", {
         header: () => t({ vi: "Họ và tên", en: "Full name" }),
         cell: (info) => <Link to={paths.member(info.row.original.id)}>{info.getValue()}</Link>,
@@ -87,7 +138,7 @@ export function MembersPage() {
       }),
       column.accessor("homeUnitId", { header: () => t({ vi: "Chi đoàn", en: "Unit" }) }),
     ],
-    [t, locale],
+    [t, locale, canWrite, selected, allOnPage, pageIds],
   );
 
   const table = useReactTable({
@@ -121,7 +172,7 @@ export function MembersPage() {
         >
           {t({ vi: "Chờ tiếp nhận chuyển sinh hoạt", en: "Transfers waiting to be received" })}
         </Link>
-        {hasPermission(me.data, "members.write") && (
+        {canWrite && (
           <>
             <Link className="button" to={paths.newMember}>
               {t({ vi: "Thêm đoàn viên", en: "New member" })}
@@ -132,6 +183,24 @@ export function MembersPage() {
           </>
         )}
       </div>
+      {canWrite && list.data && (
+        <details className="panel" data-testid="bulk-actions">
+          <summary>
+            {t({
+              vi: `Thao tác hàng loạt (${n(selected.size)} đã chọn)`,
+              en: `Bulk action (${n(selected.size)} selected)`,
+            })}
+          </summary>
+          <Suspense fallback={<p>{t({ vi: "Đang tải…", en: "Loading…" })}</p>}>
+            <MemberBulkActions
+              selectedIds={[...selected]}
+              filters={filters}
+              total={list.data.total}
+              onDone={() => setSelected(new Set())}
+            />
+          </Suspense>
+        </details>
+      )}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
       <table className="data" aria-busy={list.isFetching} data-testid="member-table">
         <thead>

@@ -416,7 +416,17 @@ describe.each(testDrivers)("organisations on %s", (driver) => {
       expect(response.status).toBe(201);
       expect(await ids(`/${yenBac}/subtree?asOf=2017-12-31`)).toEqual([yenBac, branch]);
       expect(await ids(`/${yenBac}/subtree?asOf=2018-01-01`)).toEqual([yenBac]);
-      expect((await call("GET", `/${branch}?asOf=2018-01-01`)).body).toMatchObject({ existsAsOf: false });
+      // Read on any date, it says when it ended: the dashboard defaults to that day.
+      for (const asOf of ["2017-12-31", "2018-01-01", "2026-01-01"]) {
+        expect((await call("GET", `/${branch}?asOf=${asOf}`)).body).toMatchObject({
+          existsAsOf: asOf === "2017-12-31",
+          lastDay: "2017-12-31",
+        });
+      }
+      expect((await call("GET", `/${yenBac}?asOf=2018-01-01`)).body).toMatchObject({
+        existsAsOf: true,
+        lastDay: null,
+      });
     });
 
     it("merges provinces in 2025 and still answers 2017 as it stood", async () => {

@@ -87,6 +87,10 @@ export const OrganizationViewSchema = z
     existsAsOf: z.boolean().openapi({
       description: "Đã thành lập và chưa chấm dứt vào ngày asOf / Established and not ended on asOf",
     }),
+    lastDay: z.string().nullable().openapi({
+      description:
+        "Ngày cuối cùng tổ chức còn tồn tại, nếu đã chấm dứt / The last day it existed, once it has ended",
+    }),
     parentId: z.string().nullable(),
     recordedAt: z.string(),
     version: z.number().int(),

@@ -263,6 +263,8 @@ export type OrganizationView = {
   asOf: string;
   /** Whether it was established and not yet ended on `asOf`. */
   existsAsOf: boolean;
+  /** The last day it existed, once it has ended (dissolved, merged away, split up); else null. */
+  lastDay: string | null;
   parentId: string | null;
   recordedAt: string;
   version: number;
@@ -283,6 +285,7 @@ type ViewRow = {
   english_name: string | null;
   parent_id: string | null;
   exists_as_of: boolean;
+  last_day: string | Date | null;
   total: number;
 };
 
@@ -299,6 +302,7 @@ function toView(row: ViewRow, asOf: string): OrganizationView {
     establishedOn: calendarDateOf(row.established_on),
     asOf,
     existsAsOf: row.exists_as_of,
+    lastDay: row.last_day === null ? null : calendarDateOf(row.last_day),
     parentId: row.parent_id,
     recordedAt: new Date(row.recorded_at).toISOString(),
     version: row.version,
@@ -368,7 +372,7 @@ export async function findOrganizationViews(
   )
   select o.id, o.level, o.grassroots_kind, o.sector, o.area, o.established_on, o.recorded_at, o.version,
     o.data, coalesce(n.name, o.name) as name, n.short_name, n.english_name,
-    al.parent_id, al.exists_as_of, page.total
+    al.parent_id, al.exists_as_of, al.last_day, page.total
   from page
   join organization o on o.id = page.id
   ${nameAsOfSql(asOf)}

@@ -237,12 +237,16 @@ export function pathHoldsOnSql(p: SQL, asOf: string): SQL {
 
 /**
  * An organisation's place in the tree on a date, as a lateral join named `al` for the organisation
- * `o`: `al.exists_as_of` (established and not ended: it has a path on the date) and `al.parent_id`.
+ * `o`: `al.exists_as_of` (established and not ended: it has a path on the date), `al.parent_id`,
+ * and `al.last_day`, the last day it had a place at all (null while it still has one).
  */
 export function placeAsOfSql(asOf: string): SQL {
   return sql`cross join lateral (
-    select count(*) > 0 as exists_as_of, max(p.parent_id) as parent_id from organization_path p
-    where p.organization_id = o.id and ${pathHoldsOnSql(sql`p`, asOf)}
+    select bool_or(${pathHoldsOnSql(sql`p`, asOf)}) is true as exists_as_of,
+      max(p.parent_id) filter (where ${pathHoldsOnSql(sql`p`, asOf)}) as parent_id,
+      case when bool_or(p.valid_to is null) then null else max(p.valid_to) end as last_day
+    from organization_path p
+    where p.organization_id = o.id
   ) al`;
 }
 
