@@ -71,12 +71,25 @@ export const routes = [
             lazy: () => import("./pages/organizations").then((m) => ({ Component: m.OrganizationsPage })),
           },
           {
+            path: "/to-chuc/:id",
+            lazy: () =>
+              import("./pages/organization-detail").then((m) => ({ Component: m.OrganizationDetailPage })),
+          },
+          {
             path: paths.referrals,
             lazy: () => import("./pages/referrals").then((m) => ({ Component: m.ReferralsPage })),
           },
           {
             path: paths.articles,
             lazy: () => import("./pages/articles").then((m) => ({ Component: m.ArticlesPage })),
+          },
+          {
+            path: paths.newArticle,
+            lazy: () => import("./pages/article-create").then((m) => ({ Component: m.ArticleCreatePage })),
+          },
+          {
+            path: "/bai-viet/:id",
+            lazy: () => import("./pages/article-edit").then((m) => ({ Component: m.ArticleEditPage })),
           },
           {
             path: paths.conferences,

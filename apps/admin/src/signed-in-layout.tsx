@@ -75,6 +75,11 @@ export function SignedInLayout() {
           <li>
             <NavLink to={paths.articles}>{t({ vi: "Bài viết", en: "Articles" })}</NavLink>
           </li>
+          {hasPermission(session, "content.write") && (
+            <li>
+              <NavLink to={paths.newArticle}>{t({ vi: "Viết bài", en: "New article" })}</NavLink>
+            </li>
+          )}
           <li>
             <NavLink to={paths.conferences}>{t({ vi: "Hội nghị", en: "Conferences" })}</NavLink>
           </li>

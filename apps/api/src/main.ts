@@ -5,6 +5,7 @@ import { createApp } from "./app.js";
 import { ensureFirstAdministrator } from "./auth/bootstrap.js";
 import { DEFAULT_COMMENT_LIMIT, DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.js";
 import { openChangeBus } from "./content/change-bus.js";
+import { watchDueArticles } from "./content/due-articles.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
 import { readEnv } from "./env.js";
 import { jsonLogger } from "./log.js";
@@ -28,6 +29,7 @@ if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined) {
   }
 }
 const changes = await openChangeBus(database);
+const dueArticles = watchDueArticles({ database, changes, now: () => new Date(), log: jsonLogger });
 
 const window = DEFAULT_LOGIN_LIMITS.perAccount.windowMs;
 const app = createApp({
@@ -62,6 +64,7 @@ async function stop(signal: string) {
   server.closeIdleConnections();
   await Promise.race([drained, new Promise((resolve) => setTimeout(resolve, DRAIN_TIMEOUT_MS).unref())]);
   server.closeAllConnections();
+  dueArticles.stop();
   await changes.close();
   await database.close();
   process.exit(0);

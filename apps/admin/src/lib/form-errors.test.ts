@@ -1,4 +1,4 @@
-import { MemberCreateSchema } from "@sodoan/domain";
+import { ArticleCreateSchema, MemberCreateSchema } from "@sodoan/domain";
 import { describe, expect, it } from "vitest";
 import { fieldErrorsOfApi, fieldErrorsOfZod } from "./form-errors";
 
@@ -13,6 +13,29 @@ describe("field errors", () => {
     if (result.success) return;
     expect(fieldErrorsOfZod(result.error, "vi")).toEqual({ birthDate: "Ngày không tồn tại trong lịch" });
     expect(fieldErrorsOfZod(result.error, "en")).toEqual({ birthDate: "No such day in the calendar" });
+  });
+
+  it("words zod's own findings in the reader's language, not zod's English", () => {
+    const result = MemberCreateSchema.safeParse({ fullName: "" });
+    expect(result.success).toBe(false);
+    if (result.success) return;
+    expect(fieldErrorsOfZod(result.error, "vi")).toMatchObject({
+      fullName: "Họ và tên không được để trống",
+      admission: "Bắt buộc",
+    });
+  });
+
+  it("words a check the domain left to zod in the reader's language too", () => {
+    const result = ArticleCreateSchema.safeParse({
+      title: "",
+      category: "x",
+      organizationId: "o",
+      lead: "y",
+      body: [],
+    });
+    if (result.success) throw new Error("expected a refusal");
+    expect(fieldErrorsOfZod(result.error, "vi").title).toBe("Không được để trống");
+    expect(fieldErrorsOfZod(result.error, "en").title).toBe("Must not be empty");
   });
 
   it("keys the API's issues by their path, as the form names its fields", () => {

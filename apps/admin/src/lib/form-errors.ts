@@ -1,6 +1,6 @@
 // Field errors from the two places they come from, keyed the same way (`admission.date`): the
 // domain's zod schema in the browser, and the API's error body `issues[].path`.
-import type { Locale } from "@sodoan/domain";
+import { type Locale, messageOfIssue } from "@sodoan/domain";
 import type { z } from "zod";
 import type { ApiIssue } from "./api";
 import { pickMessage } from "./locale";
@@ -12,7 +12,11 @@ export function fieldErrorsOfZod(error: z.ZodError, locale: Locale): FieldErrors
   const errors: FieldErrors = {};
   for (const issue of error.issues) {
     const key = issue.path.map(String).join(".");
-    errors[key] ??= pickMessage(issue.message, locale);
+    // A message written in both languages ("vi / en") is the schema's own; zod's defaults are
+    // English only, so they are replaced by the domain's bilingual wording of the issue.
+    errors[key] ??= issue.message.includes(" / ")
+      ? pickMessage(issue.message, locale)
+      : messageOfIssue(issue)[locale];
   }
   return errors;
 }

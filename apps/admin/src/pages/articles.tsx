@@ -1,10 +1,12 @@
 // The articles of the user's organisations: searched without diacritics, filtered by status, newest
-// first, paged by the API.
+// first, paged by the API; each title opens the article's editor.
 import { keepPreviousData, useQuery } from "@tanstack/react-query";
 import { useEffect, useState } from "react";
-import { useSearchParams } from "react-router";
+import { Link, useSearchParams } from "react-router";
 import { apiGet, queryString } from "../lib/api";
+import { hasPermission, useMe } from "../lib/auth";
 import { useLocale } from "../lib/locale";
+import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
 import { Pager } from "../ui/pager";
 
@@ -29,6 +31,7 @@ const PAGE_SIZE = 50;
 
 export function ArticlesPage() {
   const { t, n, dt } = useLocale();
+  const me = useMe();
   const [search, setSearch] = useSearchParams();
   const q = search.get("q") ?? "";
   const status = search.get("status") ?? "";
@@ -51,6 +54,11 @@ export function ArticlesPage() {
   return (
     <section aria-labelledby="articles-title">
       <h2 id="articles-title">{t({ vi: "Bài viết", en: "Articles" })}</h2>
+      {hasPermission(me.data, "content.write") && (
+        <p>
+          <Link to={paths.newArticle}>{t({ vi: "Viết bài mới", en: "Write a new article" })}</Link>
+        </p>
+      )}
       <form
         className="filters"
         aria-label={t({ vi: "Lọc bài viết", en: "Filter the articles" })}
@@ -99,7 +107,9 @@ export function ArticlesPage() {
         <tbody>
           {articles.data?.items.map((article) => (
             <tr key={article.id}>
-              <td>{article.title}</td>
+              <td>
+                <Link to={paths.article(article.id)}>{article.title}</Link>
+              </td>
               <td>{article.category}</td>
               <td>{t(STATUS_LABELS[article.status])}</td>
               <td>{article.publishedAt ? dt(article.publishedAt) : "—"}</td>

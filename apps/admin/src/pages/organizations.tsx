@@ -1,5 +1,6 @@
 // The organisation tree under the user's organisation as it stood on a chosen date; each
-// organisation links to its figures on the dashboard for that date.
+// organisation links to its figures on the dashboard for that date, and to its own page.
+import { ORGANIZATION_LEVEL_LABELS, type OrganizationLevel } from "@sodoan/domain";
 import { useQuery } from "@tanstack/react-query";
 import { type FormEvent, useState } from "react";
 import { Link, useSearchParams } from "react-router";
@@ -13,16 +14,14 @@ import { DateField } from "../ui/date-field";
 import { ErrorNotice } from "../ui/error-notice";
 import { OrganizationSelect, useOrganizations } from "../ui/organization-select";
 
-type TreeNode = { id: string; name: string; level: string; parentId: string | null; childrenIds: string[] };
-type Tree = { asOf: string; rootId: string; nodes: TreeNode[] };
-
-const LEVEL_LABELS: Record<string, { vi: string; en: string }> = {
-  central: { vi: "Trung ương", en: "Central" },
-  province: { vi: "Cấp tỉnh", en: "Province" },
-  district: { vi: "Cấp huyện", en: "District" },
-  grassroots: { vi: "Cơ sở", en: "Grassroots" },
-  branch: { vi: "Chi đoàn", en: "Branch" },
+type TreeNode = {
+  id: string;
+  name: string;
+  level: OrganizationLevel;
+  parentId: string | null;
+  childrenIds: string[];
 };
+type Tree = { asOf: string; rootId: string; nodes: TreeNode[] };
 
 export function OrganizationsPage() {
   const { t, d } = useLocale();
@@ -66,7 +65,13 @@ export function OrganizationsPage() {
     return (
       <li key={node.id}>
         <Link to={`${paths.dashboard}${queryString({ org: node.id, asOf })}`}>{node.name}</Link>{" "}
-        <span className="subtle">({t(LEVEL_LABELS[node.level] ?? { vi: node.level, en: node.level })})</span>
+        <span className="subtle">({t(ORGANIZATION_LEVEL_LABELS[node.level])})</span>{" "}
+        <Link
+          to={`${paths.organization(node.id)}${queryString({ asOf })}`}
+          aria-label={t({ vi: `Hồ sơ ${node.name}`, en: `${node.name}: details` })}
+        >
+          {t({ vi: "Hồ sơ", en: "Details" })}
+        </Link>
         {node.childrenIds.length > 0 && <ul>{node.childrenIds.map(renderNode)}</ul>}
       </li>
     );

@@ -1,12 +1,25 @@
 // The referrals to the Party as a board: one column per stage, each with its count and the most
-// recent referrals, within the user's scope.
-import { REFERRAL_STAGE_LABELS, REFERRAL_STAGES, type ReferralStage } from "@sodoan/domain";
-import { useQueries } from "@tanstack/react-query";
+// recent referrals, within the user's scope. A card offers only the stages the domain lets it move
+// to next: nothing on the board moves a referral back.
+import {
+  NEXT_REFERRAL_STAGES,
+  REFERRAL_STAGE_LABELS,
+  REFERRAL_STAGES,
+  type ReferralStage,
+  ReferralStepInputSchema,
+} from "@sodoan/domain";
+import { useQueries, useQueryClient } from "@tanstack/react-query";
+import { useForm } from "react-hook-form";
 import { Link } from "react-router";
-import { apiGet, queryString } from "../lib/api";
+import { apiGet, apiRequest, queryString } from "../lib/api";
+import { hasPermission, useMe } from "../lib/auth";
+import { toIsoDate } from "../lib/dates";
+import { ifMatchOf } from "../lib/etag";
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
+import { ActionNotice, useActionForm } from "../ui/action-form";
 import { ErrorNotice } from "../ui/error-notice";
+import { TextField } from "../ui/text-field";
 
 type Referral = {
   id: string;
@@ -14,6 +27,7 @@ type Referral = {
   resolutionRef: string;
   referredOn: string;
   stage: ReferralStage;
+  version: number;
 };
 
 /** Referrals shown per column; the count says how many there are in all. */
@@ -21,6 +35,7 @@ const SHOWN = 10;
 
 export function ReferralsPage() {
   const { t, n, d } = useLocale();
+  const canMove = hasPermission(useMe().data, "referrals.write");
   const columns = useQueries({
     queries: REFERRAL_STAGES.map((stage) => ({
       queryKey: ["referrals", "board", stage],
@@ -51,10 +66,13 @@ export function ReferralsPage() {
               {column?.isError && <ErrorNotice error={column.error} />}
               <ul>
                 {column?.data?.items.map((referral) => (
-                  <li key={referral.id}>
+                  <li key={referral.id} data-testid={`referral-${referral.id}`}>
                     <Link to={paths.member(referral.memberId)}>
                       {d(referral.referredOn)} · {referral.resolutionRef}
                     </Link>
+                    {canMove && NEXT_REFERRAL_STAGES[referral.stage].length > 0 && (
+                      <StepForm referral={referral} />
+                    )}
                   </li>
                 ))}
               </ul>
@@ -63,5 +81,81 @@ export function ReferralsPage() {
         })}
       </div>
     </section>
+  );
+}
+
+/** The next step of one referral: only the stages that may follow its own, dated, with a decision. */
+function StepForm({ referral }: { referral: Referral }) {
+  const { t } = useLocale();
+  const queryClient = useQueryClient();
+  const form = useActionForm();
+  const next = NEXT_REFERRAL_STAGES[referral.stage];
+  const { register, handleSubmit, formState } = useForm({
+    defaultValues: { stage: next[0] ?? "", date: "", decisionRef: "" },
+  });
+  const refresh = () => queryClient.invalidateQueries({ queryKey: ["referrals"] });
+  const submit = handleSubmit((values) =>
+    form.run(
+      ReferralStepInputSchema,
+      {
+        stage: values.stage,
+        date: toIsoDate(values.date),
+        ...(values.decisionRef.trim() === "" ? {} : { decisionRef: values.decisionRef.trim() }),
+      },
+      async (step) => {
+        await apiRequest(`/api/v1/referrals/${encodeURIComponent(referral.id)}/steps`, {
+          method: "POST",
+          json: step,
+          ifMatch: ifMatchOf(referral.version),
+        });
+        await refresh();
+        return { vi: "Đã ghi bước tiếp theo.", en: "The next step is recorded." };
+      },
+      refresh,
+    ),
+  );
+  const id = `step-${referral.id}`;
+  return (
+    <details>
+      <summary>{t({ vi: "Ghi bước tiếp theo", en: "Record the next step" })}</summary>
+      <form
+        onSubmit={submit}
+        noValidate
+        aria-label={t({
+          vi: `Bước tiếp theo của ${referral.resolutionRef}`,
+          en: `Next step of ${referral.resolutionRef}`,
+        })}
+      >
+        <div className="field">
+          <label htmlFor={`${id}-stage`}>{t({ vi: "Bước", en: "Stage" })}</label>
+          <select id={`${id}-stage`} {...register("stage")}>
+            {next.map((stage) => (
+              <option key={stage} value={stage}>
+                {t(REFERRAL_STAGE_LABELS[stage])}
+              </option>
+            ))}
+          </select>
+          {form.errors.stage && <p className="field-error">{form.errors.stage}</p>}
+        </div>
+        <TextField
+          id={`${id}-date`}
+          label={t({ vi: "Ngày", en: "Date" })}
+          hint="dd/mm/yyyy"
+          inputMode="numeric"
+          registration={register("date")}
+          error={form.errors.date}
+        />
+        <TextField
+          id={`${id}-decisionRef`}
+          label={t({ vi: "Số quyết định", en: "Decision" })}
+          registration={register("decisionRef")}
+          error={form.errors.decisionRef}
+        />
+        <ActionNotice notice={form.notice} />
+        <button type="submit" disabled={formState.isSubmitting}>
+          {t({ vi: "Ghi bước", en: "Record the step" })}
+        </button>
+      </form>
+    </details>
   );
 }

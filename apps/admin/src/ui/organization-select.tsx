@@ -5,12 +5,18 @@ import { useLocale } from "../lib/locale";
 
 export type OrganizationOption = { id: string; name: string; level: string; parentId: string | null };
 
-export function useOrganizations(asOf: string) {
+/** `includeEnded` adds those dissolved or merged by then: an article may report on one of them. */
+export function useOrganizations(asOf: string, { includeEnded = false }: { includeEnded?: boolean } = {}) {
   return useQuery({
-    queryKey: ["organizations", "all", asOf],
+    queryKey: ["organizations", "all", asOf, includeEnded],
     queryFn: ({ signal }) =>
       apiGet<{ items: OrganizationOption[]; total: number }>(
-        `/api/v1/organizations${queryString({ asOf, pageSize: 500, sort: "level:asc,name:asc" })}`,
+        `/api/v1/organizations${queryString({
+          asOf,
+          pageSize: 500,
+          sort: "level:asc,name:asc",
+          includeEnded: includeEnded ? "true" : undefined,
+        })}`,
         signal,
       ),
     staleTime: 5 * 60_000,

@@ -166,6 +166,31 @@ describe.each(testDrivers)("accounts and sessions on %s", (driver) => {
     expect((await login("doi@sodoan.test", "mat-khau-moi-dai")).status).toBe(200);
   });
 
+  it("issues a temporary password to an account created without one, shown in that answer only", async () => {
+    const created = await app.request(
+      "/api/v1/users",
+      json(
+        "POST",
+        { email: "moi@sodoan.test", fullName: "Lê Văn Mới", role: "viewer", organizationId: UNITS.D },
+        { Cookie: admin },
+      ),
+    );
+    expect(created.status).toBe(201);
+    const body = (await created.json()) as {
+      id: string;
+      mustChangePassword: boolean;
+      temporaryPassword: string;
+    };
+    expect(body).toMatchObject({ mustChangePassword: true });
+    expect(body.temporaryPassword).toMatch(/^[a-z2-9]{16}$/);
+    const read = await app.request(`/api/v1/users/${body.id}`, { headers: { Cookie: admin } });
+    expect(await read.json()).not.toHaveProperty("temporaryPassword");
+    const signedIn = await login("moi@sodoan.test", body.temporaryPassword);
+    expect(
+      ((await signedIn.json()) as { user: { mustChangePassword: boolean } }).user.mustChangePassword,
+    ).toBe(true);
+  });
+
   it("lets an administrator issue a temporary password, ending the user's sessions", async () => {
     const user = await account("quen@sodoan.test", "viewer", UNITS.D);
     const before = cookieOf(await login("quen@sodoan.test", "mat-khau-dai-du"));

@@ -185,6 +185,7 @@ export const ROUTE_RULES: Record<string, Rule> = {
   "GET /api/v1/organizations/:id/subtree": signedIn(undefined, byParam("organization")),
   "GET /api/v1/organizations/:id/ancestors": signedIn(undefined, byParam("organization")),
   "GET /api/v1/organizations/:id/tree": signedIn(undefined, byParam("organization")),
+  "GET /api/v1/organizations/:id/lineage": signedIn(undefined, byParam("organization")),
   "POST /api/v1/organizations/:id/rename": signedIn("organizations.write", byParam("organization")),
   "POST /api/v1/organizations/:id/reparent": signedIn(
     "organizations.write",

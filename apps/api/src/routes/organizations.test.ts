@@ -503,6 +503,13 @@ describe.each(testDrivers)("organisations on %s", (driver) => {
       expect(body).toMatchObject({ versions: { [khoi]: 3, [north]: 2, [south]: 2 } });
       expect(await ids(`/${haNam}/children?asOf=2023-12-31`)).toEqual([khoi, duyTien]);
       expect(await ids(`/${haNam}/children?asOf=2024-01-01`)).toEqual([north, south, duyTien]);
+      type History = { items: { event: Record<string, unknown>; names: Record<string, string> }[] };
+      const history = (await call("GET", `/${khoi}/lineage`)).body as History;
+      const split = history.items.find((item) => item.event.type === "split");
+      expect(split?.event).toMatchObject({ sourceId: khoi, targetIds: [north, south] });
+      expect(split?.names).toMatchObject({ [north]: "Đoàn Khối Bắc", [south]: "Đoàn Khối Nam" });
+      expect(((await call("GET", `/${north}/lineage`)).body as History).items).toHaveLength(1);
+      expectRefusal(await call("GET", "/khong-co/lineage"), 404, "NOT_FOUND");
       expectRefusal(
         await call(
           "POST",

@@ -154,6 +154,21 @@ const LineageResultSchema = z
   })
   .openapi("LineageResult");
 
+const LineageHistorySchema = z
+  .object({
+    organizationId: z.string(),
+    items: z.array(
+      z.object({
+        event: LineageEventSchema,
+        names: z.record(z.string(), z.string()).openapi({
+          description:
+            "Tên các tổ chức của sự kiện vào ngày hiệu lực / The names of the organisations involved on the effective date",
+        }),
+      }),
+    ),
+  })
+  .openapi("LineageHistory");
+
 const HolderSchema = z.object({
   termId: z.string(),
   person: PersonRefSchema,
@@ -280,6 +295,22 @@ async function recordsFor(tx: Db, event: LineageEvent): Promise<OrganizationReco
     case "reparented":
       // A cycle may run through any organisation on any later date: the rule reads the whole tree.
       return loadOrganizationRecords(tx);
+  }
+}
+
+/** Every organisation an event names, parents included, for showing it. */
+function namedBy(event: LineageEvent): string[] {
+  switch (event.type) {
+    case "reparented":
+      return [
+        ...new Set([
+          event.organizationId,
+          ...(event.fromParentId === undefined ? [] : [event.fromParentId]),
+          event.toParentId,
+        ]),
+      ];
+    default:
+      return changedBy(event);
   }
 }
 
@@ -685,6 +716,32 @@ export const organizationRoutes = createRouter()
       }
       const nodes = views.map((view) => ({ ...view, childrenIds: children.get(view.id) ?? [] }));
       return c.json({ asOf, rootId: id, nodes }, 200);
+    },
+  )
+  .openapi(
+    createRoute({
+      method: "get",
+      path: "/{id}/lineage",
+      tags,
+      summary:
+        "Lịch sử đổi tên, chuyển cấp trên, hợp nhất, chia tách, giải thể / Renames, moves, mergers, splits and dissolution",
+      request: { params: IdParamsSchema },
+      responses: {
+        200: jsonResponse(LineageHistorySchema, "Theo ngày hiệu lực / By effective date"),
+        404: NOT_FOUND,
+      },
+    }),
+    async (c) => {
+      const { id } = c.req.valid("param");
+      await assertExists(c, id);
+      const { lineageEvents } = await loadOrganizationRecords(c.var.services.database.db, [id]);
+      const items = [];
+      // Names are read as of each event's own date: a merger names the units as they were called then.
+      for (const event of lineageEvents) {
+        const views = await viewsInOrder(c, namedBy(event), event.effectiveDate);
+        items.push({ event, names: Object.fromEntries(views.map((view) => [view.id, view.name])) });
+      }
+      return c.json({ organizationId: id, items }, 200);
     },
   )
   .openapi(

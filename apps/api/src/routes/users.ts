@@ -63,10 +63,16 @@ const UserCreateSchema = requireScope(
   z.object({
     email: EmailSchema,
     fullName: z.string().trim().min(1).max(200),
-    password: NewPasswordSchema,
+    /** Left out, the API issues a temporary password, shown once, that must be changed at sign-in. */
+    password: NewPasswordSchema.optional(),
     ...ScopeFields,
   }),
 ).openapi("UserCreate");
+
+/** A new account, with the temporary password when the API issued one: the only time it is shown. */
+const CreatedUserSchema = UserSchema.extend({ temporaryPassword: z.string().optional() }).openapi(
+  "CreatedUser",
+);
 
 const UserUpdateSchema = requireScope(
   z
@@ -157,7 +163,7 @@ export const userRoutes = createRouter()
       summary: "Tạo tài khoản / Create an account",
       request: { body: { content: { "application/json": { schema: UserCreateSchema } }, required: true } },
       responses: {
-        201: jsonResponse(UserSchema, "Đã tạo / Created"),
+        201: jsonResponse(CreatedUserSchema, "Đã tạo / Created"),
         400: errorResponse("Dữ liệu không hợp lệ / Invalid input"),
         409: errorResponse("Email đã có tài khoản / The email already has an account"),
       },
@@ -166,7 +172,11 @@ export const userRoutes = createRouter()
       const input = c.req.valid("json");
       if (input.organizationId != null) await assertOrganization(c, input.organizationId);
       const { database, now, auth } = c.var.services;
-      const passwordHash = await hashPassword(input.password, auth?.passwordCost ?? RECOMMENDED_COST);
+      const issued = input.password === undefined ? temporaryPassword() : undefined;
+      const passwordHash = await hashPassword(
+        input.password ?? issued ?? "",
+        auth?.passwordCost ?? RECOMMENDED_COST,
+      );
       const at = now().toISOString();
       const row = await database.db.transaction(async (tx) => {
         const [taken] = await tx
@@ -185,6 +195,7 @@ export const userRoutes = createRouter()
             role: input.role,
             organizationId: input.organizationId,
             passwordHash,
+            mustChangePassword: issued !== undefined,
             createdAt: at,
             updatedAt: at,
           })
@@ -193,7 +204,7 @@ export const userRoutes = createRouter()
       });
       setEtag(c, row.version);
       c.header("Location", `/api/v1/users/${row.id}`);
-      return c.json(toUser(row), 201);
+      return c.json({ ...toUser(row), ...(issued === undefined ? {} : { temporaryPassword: issued }) }, 201);
     },
   )
   .openapi(

@@ -1,8 +1,8 @@
-// An article: its facts, the body blocks of the domain's article model, the figures it quotes with a
-// link to where each comes from, related articles, approved comments and the comment form.
-import { type BodyBlock, formatDateTime, formatNumber } from "@sodoan/domain";
+// An article: its facts, its body (rendered by the renderer the admin's preview shares, with each
+// quoted figure linked to where it comes from), related articles, approved comments and the comment form.
+import { ArticleBody } from "@sodoan/article-renderer";
+import { formatDateTime, formatNumber } from "@sodoan/domain";
 import type { ArticleSummary, PublicArticle, PublicComment } from "../server/api-client";
-import { describeFigureTime, formatFigureValue } from "./figures";
 import {
   articlePath,
   categoryPath,
@@ -10,14 +10,8 @@ import {
   conferencePath,
   figurePath,
   imagePath,
-  isStoredImage,
   organizationPath,
 } from "./paths";
-
-/** The narrower copies the API keeps of every stored image wider than them. */
-const IMAGE_WIDTHS = [320, 640, 1024] as const;
-/** The body column: the full width on a phone, at most about 44rem beside nothing on a wide screen. */
-const IMAGE_SIZES = "(max-width: 46rem) calc(100vw - 2rem), 44rem";
 
 /** What the comment form shows after a reader sent it. */
 export type CommentFormState =
@@ -36,7 +30,6 @@ export type ArticlePageProps = {
 };
 
 export function ArticlePage({ article, related, comments, commentForm }: ArticlePageProps) {
-  let figureNumber = 0;
   return (
     <>
       <article className="article" aria-labelledby="tieu-de">
@@ -88,15 +81,11 @@ export function ArticlePage({ article, related, comments, commentForm }: Article
           </dl>
           <p className="article-lead">{article.lead}</p>
         </header>
-        <div className="article-body">
-          {article.body.map((block, index) => {
-            if (block.type === "figure") figureNumber += 1;
-            return (
-              // Blocks have no ids of their own; their order on a rendered page never changes.
-              <Block key={index} block={block} slug={article.slug} figureNumber={figureNumber} />
-            );
-          })}
-        </div>
+        <ArticleBody
+          body={article.body}
+          imageUrl={imagePath}
+          figureHref={(n) => figurePath(article.slug, n)}
+        />
         {article.conferenceId && (
           <p className="article-conference">
             <a href={conferencePath(article.conferenceId)}>Xem hồ sơ hội nghị được đưa tin</a>
@@ -117,70 +106,6 @@ export function ArticlePage({ article, related, comments, commentForm }: Article
       )}
       <Comments slug={article.slug} comments={comments} form={commentForm} />
     </>
-  );
-}
-
-function Block({ block, slug, figureNumber }: { block: BodyBlock; slug: string; figureNumber: number }) {
-  switch (block.type) {
-    case "paragraph":
-      return <p>{block.text}</p>;
-    case "heading":
-      return block.level === 2 ? <h2>{block.text}</h2> : <h3>{block.text}</h3>;
-    case "quote":
-      return (
-        <blockquote>
-          <p>{block.text}</p>
-          {block.attribution && <footer>— {block.attribution}</footer>}
-        </blockquote>
-      );
-    case "image":
-      return <ArticleImage block={block} />;
-    case "figure":
-      return (
-        <aside className="quoted-figure" aria-label="Số liệu">
-          <p>
-            <strong className="figure-value">
-              {formatFigureValue(block.figure.value, block.figure.unit)}
-            </strong>{" "}
-            {block.label} <span className="figure-time">({describeFigureTime(block.figure)})</span>
-          </p>
-          <p className="figure-source">
-            <a href={figurePath(slug, figureNumber)}>Nguồn số liệu</a>
-          </p>
-        </aside>
-      );
-  }
-}
-
-function ArticleImage({ block }: { block: Extract<BodyBlock, { type: "image" }> }) {
-  const widths = isStoredImage(block.src)
-    ? [...IMAGE_WIDTHS.filter((width) => width < block.width), block.width]
-    : [];
-  // The 640 px copy suits most phones; a smaller original is sent as it is.
-  const fallback = widths.find((width) => width >= 640) ?? block.width;
-  return (
-    <figure className="article-image">
-      <img
-        src={imagePath(block.src, widths.length > 0 ? fallback : undefined)}
-        {...(widths.length > 1
-          ? {
-              srcSet: widths.map((width) => `${imagePath(block.src, width)} ${width}w`).join(", "),
-              sizes: IMAGE_SIZES,
-            }
-          : {})}
-        width={block.width}
-        height={block.height}
-        alt={block.alt}
-        loading="lazy"
-        decoding="async"
-      />
-      {(block.caption || block.credit) && (
-        <figcaption>
-          {block.caption}
-          {block.credit && <span className="image-credit"> Ảnh: {block.credit}</span>}
-        </figcaption>
-      )}
-    </figure>
   );
 }
 

@@ -1,18 +1,5 @@
-// How a quoted figure is written for readers, and which number of a computed figure it quotes.
-import { formatDate, formatNumber, formatPercent, type QuotedFigure } from "@sodoan/domain";
-
-/** A figure's value as readers read it: 1.587, or 58,8% for a ratio. */
-export function formatFigureValue(value: number, unit: QuotedFigure["unit"]): string {
-  return unit === "ratio" ? formatPercent(value, "vi") : formatNumber(value, "vi");
-}
-
-/** "tính đến 31/08/2017" or "từ 01/01/2014 đến 31/08/2017". */
-export function describeFigureTime(figure: Pick<QuotedFigure, "asOf" | "period">): string {
-  if (figure.period !== undefined) {
-    return `từ ${formatDate(figure.period.from, "vi")} đến ${formatDate(figure.period.to, "vi")}`;
-  }
-  return figure.asOf === undefined ? "" : `tính đến ${formatDate(figure.asOf, "vi")}`;
-}
+// Which number of a computed figure a quote takes; how a figure is written lives in @sodoan/article-renderer.
+import type { QuotedFigure } from "@sodoan/domain";
 
 /**
  * The one number a quote takes from a metric's value: the number itself, the members counted, a

@@ -1,8 +1,10 @@
 // An organisation as the public sees it: its place in the tree on a date, and a few aggregate figures
 // (small groups hidden) with where each comes from. No member appears here.
+
+import { describeFigureTime, formatFigureValue } from "@sodoan/article-renderer";
 import { formatDate, formatDateTime, formatNumber, ORGANIZATION_LEVEL_LABELS } from "@sodoan/domain";
 import type { PublicOrganization } from "../server/api-client";
-import { describeFigureTime, formatFigureValue, quotedNumberOf } from "./figures";
+import { quotedNumberOf } from "./figures";
 import { organizationPath } from "./paths";
 
 type Figure = PublicOrganization["figures"][number];

@@ -50,8 +50,3 @@ export function imagePath(src: string, width?: number): string {
   if (id === undefined) return src;
   return width === undefined ? `/anh/${id}` : `/anh/${id}?w=${width}`;
 }
-
-/** Whether the API stores this image, and so serves narrower copies of it. */
-export function isStoredImage(src: string): boolean {
-  return API_IMAGE.test(src);
-}

@@ -1,8 +1,10 @@
 // Where a quoted figure comes from: what was counted, over which organisation and time, by which
 // metric, and whether today's computation still gives the value published, with both when not.
+
+import { describeFigureTime, formatFigureValue } from "@sodoan/article-renderer";
 import { compareQuotedFigure, formatDateTime, formatNumber, type QuotedFigure } from "@sodoan/domain";
 import type { PublicArticle, PublicFigure } from "../server/api-client";
-import { describeFigureTime, formatFigureValue, quotedNumberOf } from "./figures";
+import { quotedNumberOf } from "./figures";
 import { articlePath, organizationPath } from "./paths";
 
 export type ProvenancePageProps = {

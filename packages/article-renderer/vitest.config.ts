@@ -1,0 +1,3 @@
+import { defineSodoanProject } from "../../vitest.shared.ts";
+
+export default defineSodoanProject("@sodoan/article-renderer");
