@@ -92,6 +92,18 @@ export const routes = [
             lazy: () => import("./pages/article-edit").then((m) => ({ Component: m.ArticleEditPage })),
           },
           {
+            path: paths.conferences,
+            lazy: () => import("./pages/conferences").then((m) => ({ Component: m.ConferencesPage })),
+          },
+          {
+            path: paths.newConference,
+            lazy: () => import("./pages/conference-edit").then((m) => ({ Component: m.ConferenceEditPage })),
+          },
+          {
+            path: "/hoi-nghi/:id",
+            lazy: () => import("./pages/conference-edit").then((m) => ({ Component: m.ConferenceEditPage })),
+          },
+          {
             path: paths.users,
             lazy: () => import("./pages/users").then((m) => ({ Component: m.UsersPage })),
           },

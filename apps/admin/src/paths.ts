@@ -15,4 +15,7 @@ export const paths = {
   articles: "/bai-viet",
   newArticle: "/bai-viet/moi",
   article: (id: string) => `/bai-viet/${encodeURIComponent(id)}`,
+  conferences: "/hoi-nghi",
+  newConference: "/hoi-nghi/moi",
+  conference: (id: string) => `/hoi-nghi/${encodeURIComponent(id)}`,
 } as const;

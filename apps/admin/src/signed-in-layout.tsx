@@ -80,6 +80,9 @@ export function SignedInLayout() {
               <NavLink to={paths.newArticle}>{t({ vi: "Viết bài", en: "New article" })}</NavLink>
             </li>
           )}
+          <li>
+            <NavLink to={paths.conferences}>{t({ vi: "Hội nghị", en: "Conferences" })}</NavLink>
+          </li>
           {hasPermission(session, "users.manage") && (
             <li>
               <NavLink to={paths.users}>{t({ vi: "Tài khoản", en: "Accounts" })}</NavLink>

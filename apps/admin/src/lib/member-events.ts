@@ -1,6 +1,6 @@
 // The lifecycle events a cadre records through a form — for one member or for a selection — with
 // the fields each needs beyond its date, and the event input those fields make.
-import type { LocalizedText } from "@sodoan/domain";
+import type { DisciplineForm, LocalizedText } from "@sodoan/domain";
 import { toIsoDate } from "./dates";
 
 /** The events recorded through a form, with their fields in the order they are asked. */
@@ -11,6 +11,11 @@ export const EVENT_FORMS = {
   rated: ["year", "level"],
   rewarded: ["title", "decisionRef"],
   matured: ["decisionRef"],
+  transfer_out: ["toUnitId", "note"],
+  removed_from_roll: ["reason", "decisionRef"],
+  disciplined: ["form", "organizationId", "decisionRef"],
+  deceased: [],
+  corrected: ["targetEventId", "reason"],
 } as const;
 export type EventFormType = keyof typeof EVENT_FORMS;
 export type EventField = (typeof EVENT_FORMS)[EventFormType][number];
@@ -33,6 +38,10 @@ export type EventFormValues = {
   level: string;
   title: string;
   decisionRef: string;
+  toUnitId: string;
+  note: string;
+  form: string;
+  targetEventId: string;
 };
 
 export const EMPTY_EVENT_VALUES: Omit<EventFormValues, "type"> = {
@@ -44,6 +53,10 @@ export const EMPTY_EVENT_VALUES: Omit<EventFormValues, "type"> = {
   level: "",
   title: "",
   decisionRef: "",
+  toUnitId: "",
+  note: "",
+  form: "",
+  targetEventId: "",
 };
 
 export const FIELD_LABELS: Record<EventField, LocalizedText> = {
@@ -54,10 +67,31 @@ export const FIELD_LABELS: Record<EventField, LocalizedText> = {
   level: { vi: "Mức xếp loại", en: "Rating" },
   title: { vi: "Hình thức khen thưởng", en: "Award" },
   decisionRef: { vi: "Số quyết định", en: "Decision" },
+  toUnitId: { vi: "Chuyển đến đơn vị", en: "Transfer to" },
+  note: { vi: "Ghi chú", en: "Note" },
+  form: { vi: "Hình thức kỷ luật", en: "Form of discipline" },
+  targetEventId: { vi: "Sự kiện cần hủy bỏ", en: "Event to void" },
 };
 
+/** The forms of discipline (khiển trách, cảnh cáo, cách chức, khai trừ). */
+export const DISCIPLINE_LABELS: Record<DisciplineForm, LocalizedText> = {
+  reprimand: { vi: "Khiển trách", en: "Reprimand" },
+  warning: { vi: "Cảnh cáo", en: "Warning" },
+  dismissal: { vi: "Cách chức", en: "Dismissal from a position" },
+  expulsion: { vi: "Khai trừ", en: "Expulsion" },
+};
+
+/** An event of the member's timeline, as a correction names it. */
+export type RecordedEvent = { id: string; type: string; effectiveDate: string };
+
+/** What the form cannot ask but an event needs: the unit a transfer leaves, the events a correction may void. */
+export type EventContext = { homeUnitId: string | null; events: readonly RecordedEvent[] };
+
 /** The event the form describes, as the domain's input schema reads it. */
-export function eventInputOf(values: EventFormValues): Record<string, unknown> {
+export function eventInputOf(
+  values: EventFormValues,
+  context: EventContext = { homeUnitId: null, events: [] },
+): Record<string, unknown> {
   const input: Record<string, unknown> = {
     type: values.type,
     effectiveDate: toIsoDate(values.effectiveDate),
@@ -66,6 +100,15 @@ export function eventInputOf(values: EventFormValues): Record<string, unknown> {
     const value = values[field].trim();
     if (value === "") continue;
     input[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
+  }
+  if (values.type === "transfer_out" && context.homeUnitId !== null) input.fromUnitId = context.homeUnitId;
+  if (values.type === "corrected") {
+    // Only voiding is offered here; a correction takes effect on the date of what it voids unless
+    // an earlier one is typed.
+    input.replacement = null;
+    const target = context.events.find((event) => event.id === values.targetEventId);
+    if (values.effectiveDate.trim() === "" && target !== undefined)
+      input.effectiveDate = target.effectiveDate;
   }
   return input;
 }

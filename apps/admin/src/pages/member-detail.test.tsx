@@ -36,6 +36,10 @@ describe("eventInputOf", () => {
       level: "",
       title: "",
       decisionRef: "",
+      toUnitId: "",
+      note: "",
+      form: "",
+      targetEventId: "",
     };
     expect(
       eventInputOf({
@@ -57,6 +61,48 @@ describe("eventInputOf", () => {
       effectiveDate: "2017-12-31",
       year: 2017,
       level: "Xuất sắc",
+    });
+  });
+
+  it("adds the unit a transfer leaves, and voids with the date of the voided event", () => {
+    const blank = {
+      year: "",
+      organizationId: "",
+      until: "",
+      reason: "",
+      level: "",
+      title: "",
+      decisionRef: "",
+      toUnitId: "",
+      note: "",
+      form: "",
+      targetEventId: "",
+    };
+    const events = [
+      { id: "e-1", type: "rewarded", effectiveDate: "2017-03-01", recordedAt: "2017-03-02T00:00:00Z" },
+    ];
+    expect(
+      eventInputOf(
+        { ...blank, type: "transfer_out", effectiveDate: "01/02/2025", toUnitId: "chi-doan-b" },
+        { homeUnitId: "chi-doan-a", events },
+      ),
+    ).toEqual({
+      type: "transfer_out",
+      effectiveDate: "2025-02-01",
+      toUnitId: "chi-doan-b",
+      fromUnitId: "chi-doan-a",
+    });
+    expect(
+      eventInputOf(
+        { ...blank, type: "corrected", effectiveDate: "", targetEventId: "e-1", reason: "Ghi nhầm" },
+        { homeUnitId: "chi-doan-a", events },
+      ),
+    ).toEqual({
+      type: "corrected",
+      effectiveDate: "2017-03-01",
+      targetEventId: "e-1",
+      reason: "Ghi nhầm",
+      replacement: null,
     });
   });
 });

@@ -1,6 +1,11 @@
 // One member: personal fields to edit (If-Match, so no update is lost), the lifecycle timeline with
 // a form for new events, and the record's audit history.
-import { type LocalizedText, MemberEventInputSchema, MemberUpdateSchema } from "@sodoan/domain";
+import {
+  type DisciplineForm,
+  type LocalizedText,
+  MemberEventInputSchema,
+  MemberUpdateSchema,
+} from "@sodoan/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
@@ -8,10 +13,11 @@ import { Link, useParams } from "react-router";
 import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
 import { type AuditEvent, changedFields } from "../lib/audit";
 import { hasPermission, useMe } from "../lib/auth";
-import { toTypedDate } from "../lib/dates";
+import { toIsoDate, toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import {
+  DISCIPLINE_LABELS,
   EMPTY_EVENT_VALUES,
   EVENT_FORMS,
   type EventFormType,
@@ -44,6 +50,9 @@ type MemberDetail = {
   status: string;
   homeUnitId: string | null;
   admittedOn: string | null;
+  state?: {
+    pendingTransfer: { eventId: string; fromUnitId: string; toUnitId: string; since: string } | null;
+  };
 };
 
 type TimelineEvent = { id: string; type: string; effectiveDate: string; recordedAt: string } & Record<
@@ -84,6 +93,7 @@ export function MemberDetailPage() {
       </p>
       <h2 id="member-title">{member.data.data.fullName}</h2>
       <Summary member={member.data.data} />
+      {canWrite && <PendingTransfer id={id} member={member.data.data} />}
       {canWrite && <EditForm key={id} id={id} initial={member.data.data} />}
       <TimelineSection id={id} canWrite={canWrite} />
       {hasPermission(me.data, "audit.read") && <AuditSection id={id} />}
@@ -201,21 +211,55 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   );
 }
 
-function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
-  const { t, d } = useLocale();
-  const timeline = useQuery({
+function useTimeline(id: string) {
+  return useQuery({
     queryKey: ["members", "timeline", id],
     queryFn: ({ signal }) => apiGet<Timeline>(`/api/v1/members/${encodeURIComponent(id)}/timeline`, signal),
   });
+}
+
+/** What an event adds beyond its kind and date, in a few words. */
+function eventDetail(
+  event: TimelineEvent,
+  nameOf: (id: string) => string,
+  t: (text: LocalizedText) => string,
+): string {
+  const text = (key: string) => (typeof event[key] === "string" ? (event[key] as string) : undefined);
+  switch (event.type) {
+    case "transfer_out": {
+      const to = text("toUnitId");
+      return to === undefined ? "" : ` → ${nameOf(to)}`;
+    }
+    case "transfer_in":
+    case "admitted": {
+      const unit = text("unitId") ?? text("homeUnitId");
+      return unit === undefined ? "" : ` — ${nameOf(unit)}`;
+    }
+    case "disciplined": {
+      const form = text("form") as DisciplineForm | undefined;
+      return form === undefined ? "" : ` — ${t(DISCIPLINE_LABELS[form])}`;
+    }
+    default:
+      return "";
+  }
+}
+
+function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
+  const { t, d } = useLocale();
+  const timeline = useTimeline(id);
+  const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
+  const nameOf = (unitId: string) =>
+    organizations.data?.items.find((item) => item.id === unitId)?.name ?? unitId;
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h3 id="timeline-title">{t({ vi: "Quá trình sinh hoạt", en: "Timeline" })}</h3>
       {timeline.isError && <ErrorNotice error={timeline.error} />}
       <ol className="timeline" data-testid="timeline">
         {timeline.data?.events.map(({ event, correctedBy }) => (
-          <li key={event.id}>
+          <li key={event.id} data-event-type={event.type}>
             <time dateTime={event.effectiveDate}>{d(event.effectiveDate)}</time>{" "}
             <strong>{t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}</strong>
+            {eventDetail(event, nameOf, t)}
             {correctedBy.length > 0 && ` (${t({ vi: "đã đính chính", en: "corrected" })})`}
           </li>
         ))}
@@ -225,10 +269,118 @@ function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
   );
 }
 
+/**
+ * A transfer waiting for a unit the user keeps: the receiving side takes the member in here. Shown
+ * only when the addressed unit is within the user's organisations.
+ */
+function PendingTransfer({ id, member }: { id: string; member: MemberDetail }) {
+  const { t, d, locale } = useLocale();
+  const queryClient = useQueryClient();
+  const detail = useMember(id);
+  const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
+  const [typed, setTyped] = useState("");
+  const [errors, setErrors] = useState<FieldErrors>({});
+  const [notice, setNotice] = useState<LocalizedText | null>(null);
+  const [busy, setBusy] = useState(false);
+  const pending = member.state?.pendingTransfer ?? null;
+  if (pending === null) return null;
+  const nameOf = (unitId: string) =>
+    organizations.data?.items.find((item) => item.id === unitId)?.name ?? unitId;
+  const mayReceive = organizations.data?.items.some((item) => item.id === pending.toUnitId) ?? false;
+
+  const receive = async () => {
+    setNotice(null);
+    const parsed = MemberEventInputSchema.safeParse({
+      type: "transfer_in",
+      effectiveDate: toIsoDate(typed),
+      transferOutEventId: pending.eventId,
+      unitId: pending.toUnitId,
+    });
+    if (!parsed.success) {
+      setErrors(fieldErrorsOfZod(parsed.error, locale));
+      return;
+    }
+    setErrors({});
+    setBusy(true);
+    try {
+      await apiRequest(`/api/v1/members/${encodeURIComponent(id)}/events`, {
+        method: "POST",
+        json: parsed.data,
+        ifMatch: detail.data?.etag ?? "",
+      });
+      await Promise.all([
+        queryClient.invalidateQueries({ queryKey: ["members", "detail", id] }),
+        queryClient.invalidateQueries({ queryKey: ["members", "timeline", id] }),
+        queryClient.invalidateQueries({ queryKey: ["audit", "member", id] }),
+      ]);
+    } catch (caught) {
+      if (caught instanceof ApiRequestError && caught.status === 412) {
+        await detail.refetch();
+        setNotice(STALE);
+      } else if (caught instanceof ApiRequestError) {
+        setErrors(fieldErrorsOfApi(caught.issues, locale));
+        setNotice(caught.localized);
+      } else setNotice({ vi: "Không ghi được.", en: "Could not record." });
+    } finally {
+      setBusy(false);
+    }
+  };
+
+  return (
+    <section className="panel" aria-labelledby="pending-title" data-testid="pending-transfer">
+      <h3 id="pending-title">
+        {t({ vi: "Chuyển sinh hoạt đang chờ tiếp nhận", en: "Transfer waiting to be received" })}
+      </h3>
+      <p>
+        {t({ vi: "Từ", en: "From" })} {nameOf(pending.fromUnitId)} {t({ vi: "đến", en: "to" })}{" "}
+        <strong>{nameOf(pending.toUnitId)}</strong>, {t({ vi: "từ ngày", en: "since" })} {d(pending.since)}
+      </p>
+      {mayReceive ? (
+        <>
+          <div className="field">
+            <label htmlFor="receive-effectiveDate">
+              {t({ vi: "Ngày tiếp nhận (dd/mm/yyyy)", en: "Received on (dd/mm/yyyy)" })}
+            </label>
+            <input
+              id="receive-effectiveDate"
+              inputMode="numeric"
+              value={typed}
+              onChange={(event) => setTyped(event.target.value)}
+              aria-invalid={errors.effectiveDate ? true : undefined}
+              aria-describedby={errors.effectiveDate ? "receive-effectiveDate-error" : undefined}
+            />
+            {errors.effectiveDate && (
+              <p id="receive-effectiveDate-error" className="field-error">
+                {errors.effectiveDate}
+              </p>
+            )}
+          </div>
+          {notice && (
+            <p className="notice notice-error" role="alert">
+              {t(notice)}
+            </p>
+          )}
+          <button type="button" disabled={busy} onClick={() => void receive()}>
+            {t({ vi: "Tiếp nhận đoàn viên", en: "Receive the member" })}
+          </button>
+        </>
+      ) : (
+        <p className="hint">
+          {t({
+            vi: "Đơn vị nhận ngoài phạm vi của bạn: đơn vị đó sẽ tiếp nhận.",
+            en: "The receiving unit is outside your scope: it receives the member.",
+          })}
+        </p>
+      )}
+    </section>
+  );
+}
+
 export function EventForm({ id }: { id: string }) {
   const { t, locale } = useLocale();
   const queryClient = useQueryClient();
   const member = useMember(id);
+  const timeline = useTimeline(id);
   const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
@@ -236,10 +388,14 @@ export function EventForm({ id }: { id: string }) {
     defaultValues: { type: "residence_registered", ...EMPTY_EVENT_VALUES },
   });
   const type = useWatch({ control, name: "type" });
+  const events = (timeline.data?.events ?? [])
+    .map((entry) => entry.event)
+    .filter((event) => event.type !== "corrected");
 
   const submit = handleSubmit(async (values) => {
     setNotice(null);
-    const parsed = MemberEventInputSchema.safeParse(eventInputOf(values));
+    const context = { homeUnitId: member.data?.data.homeUnitId ?? null, events };
+    const parsed = MemberEventInputSchema.safeParse(eventInputOf(values, context));
     if (!parsed.success) {
       setErrors(fieldErrorsOfZod(parsed.error, locale));
       return;
@@ -276,7 +432,11 @@ export function EventForm({ id }: { id: string }) {
         <select id="event-type" {...register("type")}>
           {(Object.keys(EVENT_FORMS) as EventFormType[]).map((kind) => (
             <option key={kind} value={kind}>
-              {t(EVENT_LABELS[kind] ?? { vi: kind, en: kind })}
+              {t(
+                kind === "corrected"
+                  ? { vi: "Đính chính: hủy bỏ một sự kiện", en: "Correction: void an event" }
+                  : (EVENT_LABELS[kind] ?? { vi: kind, en: kind }),
+              )}
             </option>
           ))}
         </select>
@@ -287,12 +447,21 @@ export function EventForm({ id }: { id: string }) {
         registration={register("effectiveDate")}
         error={errors.effectiveDate}
         inputMode="numeric"
+        {...(type === "corrected"
+          ? {
+              hint: t({
+                vi: "Để trống: ngày của sự kiện bị hủy bỏ.",
+                en: "Leave empty: the date of the event voided.",
+              }),
+            }
+          : {})}
       />
       <EventFields
         type={type}
         register={register}
         errors={errors}
         organizations={organizations.data?.items ?? []}
+        events={events}
       />
       {notice && (
         <p className={`notice ${notice.kind === "saved" ? "notice-good" : "notice-error"}`} role="status">

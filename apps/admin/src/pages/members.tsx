@@ -165,6 +165,13 @@ export function MembersPage() {
         <a className="button" href={memberExportUrl(filters)} download data-testid="export-csv">
           {t({ vi: "Xuất CSV (toàn bộ danh sách đã lọc)", en: "Export CSV (the whole filtered list)" })}
         </a>
+        <Link
+          className="button"
+          to={`${paths.members}?status=pending_transfer`}
+          data-testid="pending-transfers"
+        >
+          {t({ vi: "Chờ tiếp nhận chuyển sinh hoạt", en: "Transfers waiting to be received" })}
+        </Link>
         {canWrite && (
           <>
             <Link className="button" to={paths.newMember}>

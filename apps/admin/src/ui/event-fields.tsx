@@ -1,39 +1,82 @@
 // The inputs of one lifecycle event beyond its type and date: the fields `EVENT_FORMS` asks for the
-// chosen type, an organisation chosen from a list, anything else typed.
+// chosen type, organisations, forms of discipline and earlier events chosen from lists, anything else typed.
+import type { DisciplineForm } from "@sodoan/domain";
 import type { UseFormRegister } from "react-hook-form";
 import type { FieldErrors } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
-import { EVENT_FORMS, type EventFormType, type EventFormValues, FIELD_LABELS } from "../lib/member-events";
+import {
+  DISCIPLINE_LABELS,
+  EVENT_FORMS,
+  type EventFormType,
+  type EventFormValues,
+  FIELD_LABELS,
+  type RecordedEvent,
+} from "../lib/member-events";
+import { EVENT_LABELS } from "../lib/member-labels";
 import { TextField } from "./text-field";
+
+const CHOSEN = ["organizationId", "toUnitId", "form", "targetEventId"] as const;
+type ChosenField = (typeof CHOSEN)[number];
+
+function isChosen(field: string): field is ChosenField {
+  return (CHOSEN as readonly string[]).includes(field);
+}
 
 export function EventFields({
   type,
   register,
   errors,
   organizations,
+  events = [],
   idPrefix = "event",
 }: {
   type: EventFormType;
   register: UseFormRegister<EventFormValues>;
   errors: FieldErrors;
   organizations: readonly { id: string; name: string }[];
+  /** The member's events a correction may void. */
+  events?: readonly RecordedEvent[];
   /** Keeps ids unique when two event forms share a page. */
   idPrefix?: string;
 }) {
-  const { t } = useLocale();
+  const { t, d } = useLocale();
+  const options = (field: ChosenField) => {
+    if (field === "form")
+      return (Object.keys(DISCIPLINE_LABELS) as DisciplineForm[]).map((form) => (
+        <option key={form} value={form}>
+          {t(DISCIPLINE_LABELS[form])}
+        </option>
+      ));
+    if (field === "targetEventId")
+      return events.map((event) => (
+        <option key={event.id} value={event.id}>
+          {d(event.effectiveDate)} — {t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}
+        </option>
+      ));
+    return organizations.map((unit) => (
+      <option key={unit.id} value={unit.id}>
+        {unit.name}
+      </option>
+    ));
+  };
   return EVENT_FORMS[type].map((field) =>
-    field === "organizationId" ? (
+    isChosen(field) ? (
       <div className="field" key={field}>
-        <label htmlFor={`${idPrefix}-organizationId`}>{t(FIELD_LABELS.organizationId)}</label>
-        <select id={`${idPrefix}-organizationId`} {...register("organizationId")}>
+        <label htmlFor={`${idPrefix}-${field}`}>{t(FIELD_LABELS[field])}</label>
+        <select
+          id={`${idPrefix}-${field}`}
+          {...register(field)}
+          aria-invalid={errors[field] ? true : undefined}
+          aria-describedby={errors[field] ? `${idPrefix}-${field}-error` : undefined}
+        >
           <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
-          {organizations.map((unit) => (
-            <option key={unit.id} value={unit.id}>
-              {unit.name}
-            </option>
-          ))}
+          {options(field)}
         </select>
-        {errors.organizationId && <p className="field-error">{errors.organizationId}</p>}
+        {errors[field] && (
+          <p id={`${idPrefix}-${field}-error`} className="field-error">
+            {errors[field]}
+          </p>
+        )}
       </div>
     ) : (
       <TextField

@@ -16,7 +16,8 @@ import type { RecordKind } from "./policy.js";
 /**
  * The organisations a record belongs to, or `undefined` when there is no such record (the handler
  * then answers its own 404 or validation error). A member belongs to every unit that was ever
- * their home, so that each keeps the history of the time the member spent there; a user to the
+ * their home, so that each keeps the history of the time the member spent there, and to every unit
+ * a transfer was addressed to, which receives them from there; a user to the
  * root of their scope, a system administrator to none (no subtree reaches them).
  */
 export async function organizationsOfRecord(
@@ -34,7 +35,15 @@ export async function organizationsOfRecord(
         .selectDistinct({ unitId: memberEvent.unitId })
         .from(memberEvent)
         .where(sql`${memberEvent.memberId} = ${id} and ${isNotNull(memberEvent.unitId)}`);
-      return rows.length === 0 ? undefined : rows.map((row) => row.unitId as string);
+      if (rows.length === 0) return undefined;
+      // The unit a transfer is addressed to must see the member to receive them.
+      const addressed = await db
+        .selectDistinct({ unitId: memberEvent.otherUnitId })
+        .from(memberEvent)
+        .where(
+          sql`${memberEvent.memberId} = ${id} and ${memberEvent.type} = 'transfer_out' and ${isNotNull(memberEvent.otherUnitId)}`,
+        );
+      return [...new Set([...rows, ...addressed].map((row) => row.unitId as string))];
     }
     case "article":
       return single(db.select({ org: article.organizationId }).from(article).where(eq(article.id, id)));

@@ -171,4 +171,47 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
       (await send("PATCH", "/api/v1/conferences/khong-co", { place: "x" }, { "If-Match": '"v1"' })).status,
     ).toBe(404);
   });
+
+  it("records a later conference as the follow-up of a directive, and refuses an earlier or unknown one", async () => {
+    const issuing = (await (
+      await send("POST", "/api/v1/conferences", conferenceInput(ORG, { title: "Hội nghị ban hành chỉ đạo" }))
+    ).json()) as Conference;
+    const later = (await (
+      await send(
+        "POST",
+        "/api/v1/conferences",
+        conferenceInput(ORG, {
+          title: "Hội nghị sơ kết",
+          startDate: "2022-04-05",
+          endDate: "2022-04-05",
+          directives: [],
+        }),
+      )
+    ).json()) as Conference;
+    const path = `/api/v1/conferences/${issuing.id}`;
+    const linkTo = (conferenceId: string) => ({
+      directives: issuing.directives.map((directive) => ({
+        ...directive,
+        followedUpBy: { conferenceId, note: "Đã rà soát" },
+      })),
+    });
+
+    const same = await send("PATCH", path, linkTo(issuing.id), { "If-Match": '"v1"' });
+    expect(same.status).toBe(409);
+    expect(((await same.json()) as ErrorBody).error.issues[0]?.path).toEqual([
+      "directives",
+      0,
+      "followedUpBy",
+      "conferenceId",
+    ]);
+    const unknown = await send("PATCH", path, linkTo("khong-co"), { "If-Match": '"v1"' });
+    expect(unknown.status).toBe(400);
+
+    const linked = await send("PATCH", path, linkTo(later.id), { "If-Match": '"v1"' });
+    expect(linked.status).toBe(200);
+    expect(((await linked.json()) as Conference).directives[0]?.followedUpBy).toEqual({
+      conferenceId: later.id,
+      note: "Đã rà soát",
+    });
+  });
 });

@@ -9,6 +9,7 @@ import {
   ConferenceUpdateSchema,
   foldVietnamese,
   toIssues,
+  validateFollowUp,
   vietnameseSortKey,
 } from "@sodoan/domain";
 import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
@@ -17,10 +18,12 @@ import { assertReferencesExist } from "../content/references.js";
 import { scopeCondition } from "../content/scope.js";
 import { foldedSearch } from "../content/search.js";
 import type { AppEnv } from "../context.js";
+import type { Db } from "../db/client.js";
 import { conference } from "../db/schema/index.js";
 import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
 import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
+import { refusalError } from "../http/refusal.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
 /** A conference in a list. */
@@ -152,6 +155,7 @@ export const conferenceRoutes = createRouter()
     await assertReferencesExist(database.db, { organization: ["organizerId", input.organizerId] });
     const at = now().toISOString();
     const record: Conference = { id: crypto.randomUUID(), ...input, recordedAt: at };
+    await assertFollowUps(database.db, record, undefined);
     const [row] = await database.db.transaction((tx) =>
       tx
         .insert(conference)
@@ -175,6 +179,7 @@ export const conferenceRoutes = createRouter()
       throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
         issues: toIssues(parsed.error),
       });
+    await assertFollowUps(database.db, parsed.data, current.data);
     const rows = await database.db.transaction((tx) =>
       tx
         .update(conference)
@@ -190,6 +195,34 @@ export const conferenceRoutes = createRouter()
     setEtag(c, row.version);
     return c.json(row.data, 200);
   });
+
+/**
+ * Refuses a follow-up link to a conference that does not exist or does not come after the one that
+ * issued the directive. Links already stored are not checked again, so an old record stays editable.
+ */
+async function assertFollowUps(db: Db, record: Conference, before: Conference | undefined): Promise<void> {
+  for (const [index, directive] of record.directives.entries()) {
+    const link = directive.followedUpBy;
+    if (link === undefined) continue;
+    const stored = before?.directives.find((other) => other.id === directive.id)?.followedUpBy;
+    if (stored?.conferenceId === link.conferenceId) continue;
+    const path = ["directives", index, "followedUpBy", "conferenceId"];
+    const [row] = await db
+      .select({ id: conference.id, startsOn: conference.startsOn })
+      .from(conference)
+      .where(eq(conference.id, link.conferenceId));
+    if (row === undefined) {
+      const message = { vi: "Không có hội nghị này", en: "No such conference" };
+      throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
+        issues: [{ path, message }],
+      });
+    }
+    const checked = validateFollowUp(record, directive.id, { id: row.id, startDate: row.startsOn });
+    if (!checked.ok) {
+      throw refusalError({ ...checked, issues: checked.issues.map((issue) => ({ ...issue, path })) });
+    }
+  }
+}
 
 function columnsOf(record: Conference) {
   return {

@@ -19,7 +19,7 @@ import {
   toVietnamDate,
   validateMemberEvent,
 } from "@sodoan/domain";
-import { and, eq, inArray, sql } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import type { Access } from "../access.js";
 import { recordSensitiveRead } from "../audit/reads.js";
@@ -30,6 +30,7 @@ import { refreshMemberTimelines } from "../db/queries/member-timelines.js";
 import {
   eventColumns,
   findMemberPage,
+  inUnitsOrAddressed,
   loadMemberEvents,
   MEMBER_SORT_FIELDS,
   type MemberFilters,
@@ -220,9 +221,7 @@ export async function findMemberRow(db: Db, access: Access, id: string) {
           await db
             .select({ id: memberEvent.id })
             .from(memberEvent)
-            .where(
-              and(eq(memberEvent.memberId, id), inArray(memberEvent.unitId, [...access.organizationIds])),
-            )
+            .where(and(eq(memberEvent.memberId, id), inUnitsOrAddressed([...access.organizationIds])))
             .limit(1)
         ).length > 0));
   if (row === undefined || !reachable) {

@@ -18,7 +18,7 @@ import {
   type PartialDate,
   personNameSortKey,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, inArray, type SQL, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, inArray, or, type SQL, sql } from "drizzle-orm";
 import type { Access } from "../../access.js";
 import { foldedSearch } from "../../content/search.js";
 import type { Db } from "../client.js";
@@ -66,6 +66,17 @@ export async function loadMemberEvents(
 }
 
 /**
+ * Events that name one of the units as the member's home, or as the unit a transfer is addressed
+ * to: that unit receives the member and must find them while the transfer waits.
+ */
+export function inUnitsOrAddressed(unitIds: string[]): SQL {
+  return or(
+    inArray(memberEvent.unitId, unitIds),
+    and(eq(memberEvent.type, "transfer_out"), inArray(memberEvent.otherUnitId, unitIds)),
+  ) as SQL;
+}
+
+/**
  * How the list reads status and home unit as of the date. A home unit is a unit whose roll the
  * member is on (active or postponed), so an organisation or a scope, and the two on-roll statuses,
  * are answered by the roll spells that every member write keeps equal to the domain's timeline
@@ -76,13 +87,19 @@ type RollFilter =
   | { kind: "none" }
   | { kind: "roll"; unitIds: readonly string[] | undefined; postponed: boolean | undefined }
   | { kind: "nobody" }
-  | { kind: "derive" };
+  | { kind: "derive" }
+  // A transfer waiting is listed under the unit it is addressed to, which acts next.
+  | { kind: "addressed"; unitIds: readonly string[] };
 
 function rollFilterOf(filters: MemberFilters, access: Access): RollFilter {
   const scopes = [filters.unitIds, access.kind === "subtree" ? access.organizationIds : undefined].filter(
     (ids) => ids !== undefined,
   );
   const onRoll = filters.status === "active" || filters.status === "postponed";
+  if (filters.status === "pending_transfer" && scopes.length > 0) {
+    const [first = [], ...others] = scopes;
+    return { kind: "addressed", unitIds: first.filter((id) => others.every((ids) => ids.includes(id))) };
+  }
   if (filters.status !== undefined && !onRoll)
     return scopes.length > 0 ? { kind: "nobody" } : { kind: "derive" };
   if (scopes.length === 0 && !onRoll) return { kind: "none" };
@@ -114,6 +131,13 @@ function sqlConditions(filters: MemberFilters, roll: RollFilter): SQL | undefine
   const search = foldedSearch(member.nameFolded, filters.q);
   if (search !== undefined) conditions.push(search);
   if (roll.kind === "nobody") conditions.push(sql`false`);
+  if (roll.kind === "addressed") {
+    conditions.push(
+      roll.unitIds.length === 0
+        ? sql`false`
+        : sql`${member.id} in (select ${memberEvent.memberId} from ${memberEvent} where ${memberEvent.type} = 'transfer_out' and ${inScopeSql(sql`${memberEvent.otherUnitId}`, roll.unitIds)})`,
+    );
+  }
   if (roll.kind === "roll") {
     if (roll.unitIds?.length === 0) conditions.push(sql`false`);
     else conditions.push(onRollSql(filters.asOf, roll.unitIds, roll.postponed));
@@ -160,7 +184,7 @@ export async function findMemberIds(
     .where(sqlConditions(filters, roll))
     .orderBy(...orderOf(sort));
   const byAge = candidates.filter((row) => passesAge(row.birthDate, filters));
-  if (roll.kind !== "derive") return byAge.map((row) => row.id);
+  if (roll.kind !== "derive" && roll.kind !== "addressed") return byAge.map((row) => row.id);
   const matching: string[] = [];
   for (let start = 0; start < byAge.length; start += 1000) {
     const chunk = byAge.slice(start, start + 1000);
@@ -170,7 +194,10 @@ export async function findMemberIds(
     );
     for (const row of chunk) {
       const state = deriveMemberState(events.get(row.id) ?? [], { asOf: filters.asOf });
-      if (state.status === filters.status) matching.push(row.id);
+      if (state.status !== filters.status) continue;
+      if (roll.kind === "addressed" && !roll.unitIds.includes(state.pendingTransfer?.toUnitId ?? ""))
+        continue;
+      matching.push(row.id);
     }
   }
   return matching;
@@ -186,7 +213,8 @@ export async function findMemberPage(
 ): Promise<{ rows: MemberRow[]; total: number }> {
   const offset = (page.page - 1) * page.pageSize;
   const roll = rollFilterOf(filters, access);
-  if (roll.kind !== "derive" && filters.ageMin === undefined && filters.ageMax === undefined) {
+  const derives = roll.kind === "derive" || roll.kind === "addressed";
+  if (!derives && filters.ageMin === undefined && filters.ageMax === undefined) {
     const where = sqlConditions(filters, roll);
     const rows = await db
       .select()

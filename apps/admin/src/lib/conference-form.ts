@@ -1,0 +1,288 @@
+// A conference form's typed values and the record the domain's schemas read, both ways: dates from
+// dd/mm/yyyy to ISO, blank rows left out; and how a directive stands when a later conference looks back.
+import type {
+  AttendeeGroup,
+  CalendarDate,
+  Conference,
+  ConferenceKind,
+  Directive,
+  DocumentReference,
+  Participant,
+  ReportedFigure,
+  Session,
+} from "@sodoan/domain";
+import { toIsoDate, toTypedDate } from "./dates";
+
+/** A chair or speaker as typed; `kept` carries what the form does not show (ids, an English title). */
+export type ParticipantRow = {
+  fullName: string;
+  title: string;
+  organizationName: string;
+  kept?: Participant;
+};
+/** A described group of attendees and its size. */
+export type AttendeeRow = { description: string; count: string };
+export type TextRow = { text: string };
+/** A directive as typed: one owner organisation; an earlier follow-up is kept as it was. */
+export type DirectiveRow = {
+  id: string;
+  text: string;
+  ownerId: string;
+  dueDate: string;
+  kept?: Directive;
+};
+
+export type ConferenceFormValues = {
+  organizerId: string;
+  kind: ConferenceKind;
+  title: string;
+  startDate: string;
+  endDate: string;
+  session: "" | Session;
+  place: string;
+  reviewFrom: string;
+  reviewTo: string;
+  chairs: ParticipantRow[];
+  speakers: ParticipantRow[];
+  attendees: AttendeeRow[];
+  topics: TextRow[];
+  conclusions: TextRow[];
+  directives: DirectiveRow[];
+};
+
+/** What the form holds beside its typed fields: chosen, never typed. */
+export type ConferencePicks = {
+  documentsReviewed: DocumentReference[];
+  figures: ReportedFigure[];
+  /** Named attendees kept from the record as they were: the form edits described groups only. */
+  namedAttendees: AttendeeGroup[];
+};
+
+export const EMPTY_CONFERENCE: ConferenceFormValues = {
+  organizerId: "",
+  kind: "thematic",
+  title: "",
+  startDate: "",
+  endDate: "",
+  session: "",
+  place: "",
+  reviewFrom: "",
+  reviewTo: "",
+  chairs: [],
+  speakers: [],
+  attendees: [],
+  topics: [],
+  conclusions: [],
+  directives: [],
+};
+
+function present(value: string): string | undefined {
+  const trimmed = value.trim();
+  return trimmed === "" ? undefined : trimmed;
+}
+
+function participantOf(row: ParticipantRow): Participant {
+  const kept = row.kept;
+  const sameName = kept !== undefined && kept.person.fullName === row.fullName.trim();
+  const title = present(row.title);
+  const organizationName = present(row.organizationName);
+  return {
+    person: sameName ? kept.person : { fullName: row.fullName.trim() },
+    ...(title === undefined ? {} : { title }),
+    ...(sameName && kept.titleEn !== undefined && kept.title === title ? { titleEn: kept.titleEn } : {}),
+    ...(sameName && kept.organizationId !== undefined && kept.organizationName === organizationName
+      ? { organizationId: kept.organizationId }
+      : {}),
+    ...(organizationName === undefined ? {} : { organizationName }),
+  };
+}
+
+/**
+ * The record the form describes, as `ConferenceCreateSchema` reads it; an empty end date means a
+ * one-day meeting. Rows keep their order and blanks, so that the schema's error on row 2 is row 2's.
+ */
+export function conferenceInputOf(
+  values: ConferenceFormValues,
+  picks: ConferencePicks,
+): Record<string, unknown> {
+  const startDate = toIsoDate(values.startDate);
+  const endDate = present(values.endDate) === undefined ? startDate : toIsoDate(values.endDate);
+  const reviewFrom = present(values.reviewFrom);
+  const reviewTo = present(values.reviewTo);
+  // Typed groups first, so that an error's index is the row's on the form.
+  const attendees: unknown[] = [
+    ...values.attendees.map((row) => ({
+      kind: "group",
+      description: row.description.trim(),
+      ...(present(row.count) === undefined ? {} : { count: Number(row.count.trim()) }),
+    })),
+    ...picks.namedAttendees,
+  ];
+  return {
+    organizerId: values.organizerId,
+    kind: values.kind,
+    title: values.title.trim(),
+    startDate,
+    endDate,
+    ...(values.session === "" ? {} : { session: values.session }),
+    ...(present(values.place) === undefined ? {} : { place: values.place.trim() }),
+    ...(reviewFrom === undefined && reviewTo === undefined
+      ? {}
+      : { periodUnderReview: { from: toIsoDate(reviewFrom ?? ""), to: toIsoDate(reviewTo ?? "") } }),
+    chairs: values.chairs.map(participantOf),
+    speakers: values.speakers.map(participantOf),
+    attendees,
+    documentsReviewed: picks.documentsReviewed,
+    topics: values.topics.map((row) => row.text.trim()),
+    figures: picks.figures,
+    conclusions: values.conclusions.map((row) => row.text.trim()),
+    directives: values.directives.map((row) => {
+      const dueDate = present(row.dueDate);
+      const others = row.kept?.addressedTo.slice(1) ?? [];
+      return {
+        id: row.id,
+        text: row.text.trim(),
+        addressedTo: row.ownerId === "" ? others : [row.ownerId, ...others],
+        ...(dueDate === undefined ? {} : { dueDate: toIsoDate(dueDate) }),
+        ...(row.kept?.followedUpBy === undefined ? {} : { followedUpBy: row.kept.followedUpBy }),
+      };
+    }),
+  };
+}
+
+function rowOf(participant: Participant): ParticipantRow {
+  return {
+    fullName: participant.person.fullName,
+    title: participant.title ?? "",
+    organizationName: participant.organizationName ?? "",
+    kept: participant,
+  };
+}
+
+/** A stored record as the form's typed values and picks. */
+export function conferenceFormOf(conference: Conference): {
+  values: ConferenceFormValues;
+  picks: ConferencePicks;
+} {
+  return {
+    values: {
+      organizerId: conference.organizerId,
+      kind: conference.kind,
+      title: conference.title,
+      startDate: toTypedDate(conference.startDate),
+      endDate: conference.endDate === conference.startDate ? "" : toTypedDate(conference.endDate),
+      session: conference.session ?? "",
+      place: conference.place ?? "",
+      reviewFrom: toTypedDate(conference.periodUnderReview?.from),
+      reviewTo: toTypedDate(conference.periodUnderReview?.to),
+      chairs: conference.chairs.map(rowOf),
+      speakers: conference.speakers.map(rowOf),
+      attendees: conference.attendees.flatMap((group) =>
+        group.kind === "group"
+          ? [{ description: group.description, count: group.count === undefined ? "" : String(group.count) }]
+          : [],
+      ),
+      topics: conference.topics.map((text) => ({ text })),
+      conclusions: conference.conclusions.map((text) => ({ text })),
+      directives: conference.directives.map((directive) => ({
+        id: directive.id,
+        text: directive.text,
+        ownerId: directive.addressedTo[0] ?? "",
+        dueDate: toTypedDate(directive.dueDate),
+        kept: directive,
+      })),
+    },
+    picks: {
+      documentsReviewed: conference.documentsReviewed,
+      figures: conference.figures,
+      namedAttendees: conference.attendees.filter((group) => group.kind === "people"),
+    },
+  };
+}
+
+/** Where a directive stands when looked back on: followed up, past its due date, or still open. */
+export type DirectiveStatus = "done" | "overdue" | "open";
+
+/**
+ * How a directive stands on a date: done once a conference has followed it up, overdue when its
+ * due date has passed without that, open otherwise.
+ * @example directiveStatus({ id: "d", text: "…", addressedTo: [], dueDate: "2018-06-30" }, "2018-07-01") // "overdue"
+ */
+export function directiveStatus(directive: Directive, asOf: CalendarDate): DirectiveStatus {
+  if (directive.followedUpBy !== undefined) return "done";
+  if (directive.dueDate !== undefined && directive.dueDate < asOf) return "overdue";
+  return "open";
+}
+
+/**
+ * The question a metric is asked for a conference: its figures are of the organiser on the
+ * conference's first day; flows and cohorts over the period under review, or since 1 January.
+ */
+export function figureQuery(
+  question: "stock" | "flow" | "year" | "cohort",
+  organizationId: string,
+  date: CalendarDate,
+  review?: { from: CalendarDate; to: CalendarDate },
+): Record<string, string> {
+  const base = { organizationId, asOf: date };
+  switch (question) {
+    case "stock":
+      return base;
+    case "year":
+      return { ...base, year: date.slice(0, 4) };
+    case "flow":
+    case "cohort":
+      return { ...base, from: review?.from ?? `${date.slice(0, 4)}-01-01`, to: review?.to ?? date };
+  }
+}
+
+/** What `GET /api/v1/metrics/{id}` answers, as far as a quoted figure needs it. */
+export type MetricAnswerForFigure = {
+  metric: { id: string; version: number; question: "stock" | "flow" | "year" | "cohort" };
+  result: {
+    value: unknown;
+    provenance: {
+      organizationId: string;
+      asOf?: string;
+      period?: { from: string; to: string };
+      knownAt?: string;
+      computedAt: string;
+    };
+  };
+};
+
+/**
+ * The metric's answer as one quoted figure with its provenance, or undefined when the value is not
+ * one number (a distribution, or a rate with nothing to divide by).
+ */
+export function reportedFigureOf(answer: MetricAnswerForFigure, label: string): ReportedFigure | undefined {
+  const { value, provenance } = answer.result;
+  let quoted: { value: number; unit: "count" | "ratio" } | undefined;
+  if (typeof value === "number") quoted = { value, unit: "count" };
+  else if (typeof value === "object" && value !== null) {
+    if ("count" in value && typeof value.count === "number") quoted = { value: value.count, unit: "count" };
+    else if ("rate" in value && typeof value.rate === "number") quoted = { value: value.rate, unit: "ratio" };
+  }
+  if (quoted === undefined) return undefined;
+  // A flow or a cohort is quoted over its period, a stock or a yearly rate on its date: never both.
+  const when =
+    answer.metric.question === "flow" || answer.metric.question === "cohort"
+      ? provenance.period === undefined
+        ? {}
+        : { period: provenance.period }
+      : provenance.asOf === undefined
+        ? {}
+        : { asOf: provenance.asOf };
+  return {
+    label,
+    figure: {
+      metricId: answer.metric.id,
+      metricVersion: String(answer.metric.version),
+      organizationId: provenance.organizationId,
+      ...when,
+      ...quoted,
+      computedAt: provenance.computedAt,
+      ...(provenance.knownAt === undefined ? {} : { knownAt: provenance.knownAt }),
+    },
+  };
+}
