@@ -18,6 +18,7 @@ import {
   eventColumns,
   findMemberIds,
   homeUnitIdsOf,
+  inUnitsOrAddressed,
   loadMemberEvents,
   type MemberRow,
   memberEventContexts,
@@ -120,8 +121,8 @@ async function selectedMembers(db: Db, access: Access, ids: readonly string[]): 
   const found = new Set<string>();
   for (let start = 0; start < unique.length; start += CHUNK) {
     const chunk = unique.slice(start, start + CHUNK);
-    // Within a scope, a member is reachable when one of their events names a unit of it, as for
-    // one member's page.
+    // Within a scope, a member is reachable as for one member's page: one of their events names a
+    // unit of it as their home, or as where a transfer sends them.
     const rows =
       access.kind === "unrestricted"
         ? await db.select({ id: member.id }).from(member).where(inArray(member.id, chunk))
@@ -131,10 +132,7 @@ async function selectedMembers(db: Db, access: Access, ids: readonly string[]): 
               .selectDistinct({ id: memberEvent.memberId })
               .from(memberEvent)
               .where(
-                and(
-                  inArray(memberEvent.memberId, chunk),
-                  inArray(memberEvent.unitId, [...access.organizationIds]),
-                ),
+                and(inArray(memberEvent.memberId, chunk), inUnitsOrAddressed([...access.organizationIds])),
               );
     for (const row of rows) found.add(row.id);
   }
