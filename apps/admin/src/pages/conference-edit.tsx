@@ -37,6 +37,7 @@ import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
 import { useOrganizations } from "../ui/organization-select";
+import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 import { ConferenceDocuments } from "./conference-documents";
 import { ConferenceFigures } from "./conference-figures";
@@ -97,9 +98,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   );
   const [picks, setPicks] = useState<ConferencePicks>(initial.picks);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ kind: "saved" | "stale" | "error"; text: LocalizedText } | null>(
-    null,
-  );
+  const [notice, setNotice] = useState<SaveOutcome | null>(null);
   const { register, handleSubmit, control, formState } = useForm<ConferenceFormValues>({
     defaultValues: initial.values,
   });
@@ -328,30 +327,13 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
             nameOf={nameOf}
           />
 
-          {notice?.kind === "saved" && (
-            <p className="notice notice-good" role="status">
-              {t(notice.text)}
-            </p>
-          )}
-          {notice?.kind === "error" && (
-            <p className="notice notice-error" role="alert">
-              {t(notice.text)}
-            </p>
-          )}
-          {notice?.kind === "stale" && (
-            <div className="notice notice-error" role="alert" data-testid="conflict">
-              <p>{t(notice.text)}</p>
-              <button
-                type="button"
-                onClick={async () => {
-                  await conference.refetch();
-                  setNotice(null);
-                }}
-              >
-                {t({ vi: "Tải lại bản mới nhất", en: "Reload the latest version" })}
-              </button>
-            </div>
-          )}
+          <SaveNotice
+            notice={notice}
+            onReload={async () => {
+              await conference.refetch();
+              setNotice(null);
+            }}
+          />
           {canWrite && (
             <button type="submit" className="primary" disabled={formState.isSubmitting}>
               {t({ vi: "Lưu hội nghị", en: "Save the conference" })}

@@ -31,6 +31,7 @@ import { ErrorNotice } from "../ui/error-notice";
 import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
 import { PersonalFields } from "../ui/personal-fields";
+import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 
 type MemberDetail = {
@@ -139,9 +140,7 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   const queryClient = useQueryClient();
   const member = useMember(id);
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ kind: "saved" | "stale" | "error"; text: LocalizedText } | null>(
-    null,
-  );
+  const [notice, setNotice] = useState<SaveOutcome | null>(null);
   // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag
   // and the summary, never what the person has typed.
   const { register, handleSubmit, formState } = useForm<PersonalFormValues>({
@@ -180,30 +179,13 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
     <form onSubmit={submit} noValidate className="panel" aria-labelledby="edit-title">
       <h3 id="edit-title">{t({ vi: "Sửa thông tin cá nhân", en: "Edit personal details" })}</h3>
       <PersonalFields prefix="edit" register={register} errors={errors} />
-      {notice?.kind === "saved" && (
-        <p className="notice notice-good" role="status">
-          {t(notice.text)}
-        </p>
-      )}
-      {notice?.kind === "error" && (
-        <p className="notice notice-error" role="alert">
-          {t(notice.text)}
-        </p>
-      )}
-      {notice?.kind === "stale" && (
-        <div className="notice notice-error" role="alert" data-testid="conflict">
-          <p>{t(notice.text)}</p>
-          <button
-            type="button"
-            onClick={async () => {
-              await member.refetch();
-              setNotice(null);
-            }}
-          >
-            {t({ vi: "Tải lại bản mới nhất", en: "Reload the latest version" })}
-          </button>
-        </div>
-      )}
+      <SaveNotice
+        notice={notice}
+        onReload={async () => {
+          await member.refetch();
+          setNotice(null);
+        }}
+      />
       <button type="submit" className="primary" disabled={formState.isSubmitting}>
         {t({ vi: "Lưu thay đổi", en: "Save changes" })}
       </button>

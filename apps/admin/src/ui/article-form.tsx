@@ -17,6 +17,7 @@ import { useLocale } from "../lib/locale";
 import { ArticlePreview } from "./article-preview";
 import { ImageUpload } from "./image-upload";
 import { useOrganizations } from "./organization-select";
+import { SaveNotice, type SaveOutcome } from "./save-notice";
 import { TextField } from "./text-field";
 
 const BLOCK_LABELS: Record<BlockType, LocalizedText> = {
@@ -31,8 +32,6 @@ const STALE: LocalizedText = {
   vi: "Bài này vừa được người khác thay đổi. Hãy tải lại bản mới nhất: những gì bạn đang nhập được giữ nguyên.",
   en: "Someone else has just changed this article. Reload the latest version: what you typed is kept.",
 };
-
-type Notice = { kind: "saved" | "stale" | "error"; text: LocalizedText };
 
 export type ArticleFormProps = {
   /** Prefix of the inputs' ids, unique on the page. */
@@ -56,7 +55,7 @@ export function ArticleForm(props: ArticleFormProps) {
   const { t, locale } = useLocale();
   const organizations = useOrganizations(toVietnamDate(new Date()), { includeEnded: true });
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<Notice | null>(null);
+  const [notice, setNotice] = useState<SaveOutcome | null>(null);
   const { register, handleSubmit, control, formState, setValue, reset } = useForm<ArticleFormValues>({
     defaultValues: initial,
   });
@@ -237,32 +236,16 @@ export function ArticleForm(props: ArticleFormProps) {
           )}
         </fieldset>
 
-        {notice?.kind === "saved" && (
-          <p className="notice notice-good" role="status">
-            {t(notice.text)}
-          </p>
-        )}
-        {notice?.kind === "error" && (
-          <p className="notice notice-error" role="alert">
-            {t(notice.text)}
-          </p>
-        )}
-        {notice?.kind === "stale" && (
-          <div className="notice notice-error" role="alert" data-testid="conflict">
-            <p>{t(notice.text)}</p>
-            {onReload && (
-              <button
-                type="button"
-                onClick={async () => {
-                  await onReload();
-                  setNotice(null);
-                }}
-              >
-                {t({ vi: "Tải lại bản mới nhất", en: "Reload the latest version" })}
-              </button>
-            )}
-          </div>
-        )}
+        <SaveNotice
+          notice={notice}
+          onReload={
+            onReload &&
+            (async () => {
+              await onReload();
+              setNotice(null);
+            })
+          }
+        />
         <button type="submit" className="primary" disabled={formState.isSubmitting}>
           {t(submitLabel)}
         </button>
