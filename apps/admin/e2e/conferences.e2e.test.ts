@@ -5,7 +5,7 @@
 import { launchBrowser } from "@sodoan/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, signInPage } from "./helpers";
+import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -22,16 +22,8 @@ afterAll(async () => {
 });
 
 /** A fresh browser context signed in as the bloc administrator, closed after `use`. */
-async function asBlocAdmin(use: (page: Page) => Promise<void>) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
-    await use(page);
-  } finally {
-    await context.close();
-  }
-}
+const asBlocAdmin = (use: (page: Page) => Promise<void>) =>
+  withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, use);
 
 describe("a conference record", () => {
   it("reports the figures of its date, keeps its directive, and a later conference follows it up", async () => {

@@ -1,7 +1,7 @@
 // What the browser tests share: the demo accounts, signing in through the page, and arranging data
 // over HTTP with a session of the same account.
 import { signIn } from "@sodoan/testing";
-import type { Page } from "playwright-core";
+import type { Browser, Page } from "playwright-core";
 
 /** The demo accounts the demo data loads (README lists them). */
 export const ACCOUNTS = {
@@ -40,4 +40,21 @@ export async function apiClient(apiUrl: string, account: { email: string; passwo
     if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`);
     return body;
   };
+}
+
+/** A fresh browser context (its own cookies) signed in as an account, closed after `use`. */
+export async function withSignedInPage(
+  browser: Browser,
+  adminUrl: string,
+  account: { email: string; password: string },
+  use: (page: Page) => Promise<void>,
+) {
+  const context = await browser.newContext();
+  const page = await context.newPage();
+  try {
+    await signInPage(page, adminUrl, account);
+    await use(page);
+  } finally {
+    await context.close();
+  }
 }

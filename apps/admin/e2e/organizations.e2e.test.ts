@@ -5,7 +5,7 @@ import { toVietnamDate } from "@sodoan/domain";
 import { launchBrowser } from "@sodoan/testing";
 import type { Browser, Page } from "playwright-core";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, signInPage } from "./helpers";
+import { ACCOUNTS, apiClient, signInPage, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -26,17 +26,9 @@ afterAll(async () => {
   await browser?.close();
 });
 
-/** A fresh context signed in as the bloc administrator, closed after `use`. */
-async function asBlocAdmin(use: (page: Page) => Promise<void>) {
-  const context = await browser.newContext();
-  const page = await context.newPage();
-  try {
-    await signInPage(page, adminUrl, ACCOUNTS.blocAdmin);
-    await use(page);
-  } finally {
-    await context.close();
-  }
-}
+/** A fresh browser context signed in as the bloc administrator, closed after `use`. */
+const asBlocAdmin = (use: (page: Page) => Promise<void>) =>
+  withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, use);
 
 /** Two grassroots unions of the bloc in 2024, before the district level was abolished. */
 async function grassrootsOfBloc(): Promise<[Org, Org]> {
