@@ -179,6 +179,14 @@ describe("the article editor", () => {
       await page.getByRole("button", { name: "Gỡ bài" }).click();
       await expect.poll(() => page.getByTestId("article-status").textContent()).toBe("Đã gỡ");
       expect((await fetch(`${apiUrl}/api/v1/public/articles/${saved.slug}`)).status).toBe(404);
+
+      // Every change above is in the article's history, with who made it.
+      const history = page.getByTestId("audit");
+      await history.getByText("Lịch sử thay đổi").click();
+      await expect
+        .poll(() => history.locator("tbody tr").count(), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(4);
+      expect(await history.textContent()).toContain(ACCOUNTS.editor.email);
     } finally {
       await context.close();
     }

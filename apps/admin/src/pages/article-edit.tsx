@@ -11,6 +11,7 @@ import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
 import { ArticleForm } from "../ui/article-form";
 import { ArticlePreview } from "../ui/article-preview";
+import { AuditHistory } from "../ui/audit-history";
 import { CommentModeration } from "../ui/comment-moderation";
 import { ErrorNotice } from "../ui/error-notice";
 import { PublicationActions } from "../ui/publication-actions";
@@ -93,6 +94,7 @@ export function ArticleEditPage() {
         />
       )}
       {hasPermission(me.data, "comments.moderate") && <CommentModeration articleId={id} />}
+      {hasPermission(me.data, "audit.read") && <AuditHistory entity="article" id={id} />}
     </section>
   );
 }

@@ -35,6 +35,7 @@ import { isCalendarDate, toIsoDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
+import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { useOrganizations } from "../ui/organization-select";
 import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
@@ -344,6 +345,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
       {saved && (
         <ConferenceFollowUp conference={conference.data?.data ?? saved} canWrite={canWrite} nameOf={nameOf} />
       )}
+      {saved && hasPermission(me.data, "audit.read") && <AuditHistory entity="conference" id={saved.id} />}
     </>
   );
 }

@@ -11,7 +11,6 @@ import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Link, useParams } from "react-router";
 import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
-import { type AuditEvent, changedFields } from "../lib/audit";
 import { hasPermission, useMe } from "../lib/auth";
 import { toIsoDate, toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
@@ -27,6 +26,7 @@ import {
 import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
+import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
@@ -97,7 +97,7 @@ export function MemberDetailPage() {
       {canWrite && <PendingTransfer id={id} member={member.data.data} />}
       {canWrite && <EditForm key={id} id={id} initial={member.data.data} />}
       <TimelineSection id={id} canWrite={canWrite} />
-      {hasPermission(me.data, "audit.read") && <AuditSection id={id} />}
+      {hasPermission(me.data, "audit.read") && <AuditHistory entity="member" id={id} />}
     </section>
   );
 }
@@ -454,53 +454,5 @@ export function EventForm({ id }: { id: string }) {
         {t({ vi: "Ghi sự kiện", en: "Record the event" })}
       </button>
     </form>
-  );
-}
-
-function AuditSection({ id }: { id: string }) {
-  const { t, dt } = useLocale();
-  const audit = useQuery({
-    queryKey: ["audit", "member", id],
-    queryFn: ({ signal }) =>
-      apiGet<{ items: AuditEvent[]; total: number }>(
-        `/api/v1/audit?entity=member&id=${encodeURIComponent(id)}&pageSize=100`,
-        signal,
-      ),
-  });
-  const ACTIONS: Record<AuditEvent["action"], LocalizedText> = {
-    insert: { vi: "Tạo", en: "Created" },
-    update: { vi: "Sửa", en: "Changed" },
-    delete: { vi: "Xóa", en: "Deleted" },
-    read: { vi: "Xem thông tin nhạy cảm", en: "Sensitive fields read" },
-    export: { vi: "Xuất bản sao", en: "Copy exported" },
-    erase: { vi: "Xóa dữ liệu cá nhân", en: "Erased" },
-  };
-  return (
-    <details className="panel" data-testid="audit">
-      <summary>{t({ vi: "Lịch sử thay đổi", en: "Change history" })}</summary>
-      {audit.isError && <ErrorNotice error={audit.error} />}
-      <table className="data">
-        <thead>
-          <tr>
-            <th scope="col">{t({ vi: "Lúc", en: "When" })}</th>
-            <th scope="col">{t({ vi: "Người thực hiện", en: "By" })}</th>
-            <th scope="col">{t({ vi: "Thao tác", en: "Action" })}</th>
-            <th scope="col">{t({ vi: "Bảng", en: "Table" })}</th>
-            <th scope="col">{t({ vi: "Trường thay đổi", en: "Fields changed" })}</th>
-          </tr>
-        </thead>
-        <tbody>
-          {audit.data?.items.map((entry) => (
-            <tr key={entry.id}>
-              <td>{dt(entry.at)}</td>
-              <td>{entry.actor?.email ?? "—"}</td>
-              <td>{t(ACTIONS[entry.action])}</td>
-              <td>{entry.table}</td>
-              <td>{changedFields(entry.before, entry.after).join(", ")}</td>
-            </tr>
-          ))}
-        </tbody>
-      </table>
-    </details>
   );
 }

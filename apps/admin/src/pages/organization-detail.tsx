@@ -20,6 +20,7 @@ import {
   useOrganization,
 } from "../lib/organization-view";
 import { paths } from "../paths";
+import { AuditHistory } from "../ui/audit-history";
 import { DateField } from "../ui/date-field";
 import { ErrorNotice } from "../ui/error-notice";
 import { OrganizationActions } from "./organization-actions";
@@ -88,6 +89,7 @@ export function OrganizationDetailPage() {
       {canWrite && org.existsAsOf && (
         <OrganizationActions org={org} etag={organization.data.etag ?? ""} asOf={asOf} />
       )}
+      {hasPermission(me.data, "audit.read") && <AuditHistory entity="organization" id={id} />}
     </section>
   );
 }
