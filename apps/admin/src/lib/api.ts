@@ -32,10 +32,8 @@ export type ApiResponse<T> = { data: T; etag: string | null; status: number };
 
 export type ApiRequest = {
   method?: "GET" | "POST" | "PATCH" | "DELETE";
-  /** Sent as JSON. */
+  /** Sent as JSON (files go up through `lib/upload.ts`, which reports progress). */
   json?: unknown;
-  /** Sent as is, with its own content type (a CSV file). */
-  text?: { body: string; type: string };
   ifMatch?: string;
   signal?: AbortSignal;
 };
@@ -72,9 +70,6 @@ export async function apiRequest<T>(
   if (request.json !== undefined) {
     headers.set("Content-Type", "application/json");
     body = JSON.stringify(request.json);
-  } else if (request.text !== undefined) {
-    headers.set("Content-Type", request.text.type);
-    body = request.text.body;
   }
   if (request.ifMatch !== undefined) headers.set("If-Match", request.ifMatch);
   let response: Response;

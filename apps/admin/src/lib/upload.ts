@@ -1,5 +1,5 @@
-// Sending an image to the API with XMLHttpRequest, whose upload events (which fetch lacks) drive
-// the progress bar a person watches while a large photo goes up on a slow connection.
+// Sending a file to the API with XMLHttpRequest, whose upload events (which fetch lacks) drive the
+// progress bar a person watches while a large photo or a province's CSV goes up on a slow line.
 import type { LocalizedText } from "@sodoan/domain";
 import { ApiRequestError } from "./api";
 
@@ -19,17 +19,18 @@ const UNREACHABLE: LocalizedText = {
 };
 
 /**
- * Uploads `file` as the raw request body to an article's images, calling `onProgress` with the
- * bytes sent so far and the total; rejects with an `ApiRequestError` as `apiRequest` does.
+ * Sends `file` as the raw request body to `path` (POST), calling `onProgress` with the bytes sent so
+ * far and the total; resolves with the parsed answer, or rejects with an `ApiRequestError` as
+ * `apiRequest` does.
  */
-export function uploadArticleImage(
-  articleId: string,
+export function uploadWithProgress<T>(
+  path: string,
   file: Blob,
   onProgress: (loaded: number, total: number) => void,
-): Promise<UploadedImage> {
+): Promise<T> {
   return new Promise((resolve, reject) => {
     const request = new XMLHttpRequest();
-    request.open("POST", `/api/v1/articles/${encodeURIComponent(articleId)}/images`);
+    request.open("POST", path);
     request.setRequestHeader("Accept", "application/json");
     request.setRequestHeader("Content-Type", file.type || "application/octet-stream");
     request.upload.onprogress = (event) => {
@@ -45,7 +46,7 @@ export function uploadArticleImage(
       }
       if (request.status >= 200 && request.status < 300) {
         onProgress(file.size, file.size);
-        resolve(body as UploadedImage);
+        resolve(body as T);
         return;
       }
       const error = (body as { error?: { code?: string; message?: LocalizedText; issues?: [] } })?.error;
@@ -64,4 +65,13 @@ export function uploadArticleImage(
     };
     request.send(file);
   });
+}
+
+/** Uploads an image to an article's images (`POST /api/v1/articles/:id/images`). */
+export function uploadArticleImage(
+  articleId: string,
+  file: Blob,
+  onProgress: (loaded: number, total: number) => void,
+): Promise<UploadedImage> {
+  return uploadWithProgress(`/api/v1/articles/${encodeURIComponent(articleId)}/images`, file, onProgress);
 }

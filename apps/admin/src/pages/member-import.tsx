@@ -3,8 +3,9 @@
 import type { LocalizedText } from "@sodoan/domain";
 import { useQueryClient } from "@tanstack/react-query";
 import { type ChangeEvent, useState } from "react";
-import { ApiRequestError, apiRequest } from "../lib/api";
+import { ApiRequestError } from "../lib/api";
 import { useLocale } from "../lib/locale";
+import { uploadWithProgress } from "../lib/upload";
 
 type ImportReport = {
   rows: number;
@@ -15,7 +16,8 @@ type ImportReport = {
 
 type Stage =
   | { kind: "idle" }
-  | { kind: "working"; step: "dry-run" | "commit" }
+  /** Sending the file (`sent` of `total` bytes), then waiting while the server reads it. */
+  | { kind: "working"; step: "dry-run" | "commit"; sent: number; total: number }
   | { kind: "checked"; report: ImportReport }
   | { kind: "committed"; report: ImportReport }
   | { kind: "failed"; message: LocalizedText; report?: ImportReport };
@@ -34,12 +36,14 @@ export function MemberImportPage() {
   const [stage, setStage] = useState<Stage>({ kind: "idle" });
 
   async function send(text: string, dryRun: boolean) {
-    setStage({ kind: "working", step: dryRun ? "dry-run" : "commit" });
+    const step = dryRun ? "dry-run" : "commit";
+    setStage({ kind: "working", step, sent: 0, total: 0 });
     try {
-      const { data } = await apiRequest<ImportReport>(`/api/v1/members/import?dryRun=${dryRun}`, {
-        method: "POST",
-        text: { body: text, type: "text/csv; charset=utf-8" },
-      });
+      const data = await uploadWithProgress<ImportReport>(
+        `/api/v1/members/import?dryRun=${dryRun}`,
+        new Blob([text], { type: "text/csv; charset=utf-8" }),
+        (sent, total) => setStage({ kind: "working", step, sent, total }),
+      );
       if (dryRun) setStage({ kind: "checked", report: data });
       else {
         setStage({ kind: "committed", report: data });
@@ -90,11 +94,21 @@ export function MemberImportPage() {
         </div>
         {stage.kind === "working" && (
           <div role="status" className="progress">
-            <progress aria-labelledby="import-progress-label" />
+            {/* The bar fills as the file goes up; then the server reads it, for as long as that takes. */}
+            {stage.total > 0 && stage.sent < stage.total ? (
+              <progress aria-labelledby="import-progress-label" value={stage.sent} max={stage.total} />
+            ) : (
+              <progress aria-labelledby="import-progress-label" />
+            )}
             <span id="import-progress-label">
-              {stage.step === "dry-run"
-                ? t({ vi: "Đang chạy thử…", en: "Checking the file…" })
-                : t({ vi: "Đang ghi…", en: "Writing…" })}
+              {stage.total > 0 && stage.sent < stage.total
+                ? t({
+                    vi: `Đang gửi tệp: ${n(Math.round((100 * stage.sent) / stage.total))}%`,
+                    en: `Sending the file: ${n(Math.round((100 * stage.sent) / stage.total))}%`,
+                  })
+                : stage.step === "dry-run"
+                  ? t({ vi: "Đang chạy thử…", en: "Checking the file…" })
+                  : t({ vi: "Đang ghi…", en: "Writing…" })}
             </span>
           </div>
         )}
