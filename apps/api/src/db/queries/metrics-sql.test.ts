@@ -469,8 +469,8 @@ describe.each(testDrivers)("metrics in SQL equal the domain's on %s", (driver) =
           expect(body.result).toEqual(body.rollUp && (body.rollUp as { total: unknown }).total);
         }
       }),
-      // Few runs, each a whole register through every metric; shrinking a failure stops after a minute.
-      { numRuns: 20, interruptAfterTimeLimit: 60_000 },
+      // Few runs, each a whole register through every metric; a busy machine stops sooner.
+      { numRuns: 20, interruptAfterTimeLimit: 45_000 },
     );
   }, 180_000);
 
@@ -483,7 +483,7 @@ describe.each(testDrivers)("metrics in SQL equal the domain's on %s", (driver) =
         const records = buildRecords(prefix, spec);
         await importRegisterRecords(database.db, records);
         // The days a roll changes, and the days before them: where an off-by-one would show.
-        const changes = [...new Set(records.memberEvents.map((event) => event.effectiveDate))].slice(0, 8);
+        const changes = [...new Set(records.memberEvents.map((event) => event.effectiveDate))].slice(0, 6);
         const dates = changes.flatMap((date) => [addDays(date, -1), date]);
         for (const asOf of dates) {
           const tree = resolveOrganizationTree(records, { asOf });
@@ -513,7 +513,8 @@ describe.each(testDrivers)("metrics in SQL equal the domain's on %s", (driver) =
           }
         }
       }),
-      { numRuns: 10, interruptAfterTimeLimit: 60_000 },
+      // Each run asks 72 questions of one register; on a busy machine the time limit ends it sooner.
+      { numRuns: 6, interruptAfterTimeLimit: 25_000 },
     );
   }, 180_000);
 });
