@@ -2,6 +2,7 @@
 // what was done, which fields changed. Shown to those whose role may read the trail.
 import type { LocalizedText } from "@sodoan/domain";
 import { useQuery } from "@tanstack/react-query";
+import { useState } from "react";
 import { apiGet, queryString } from "../lib/api";
 import { type AuditEvent, changedFields } from "../lib/audit";
 import { useLocale } from "../lib/locale";
@@ -19,8 +20,13 @@ export type AuditedEntity =
 
 export function AuditHistory({ entity, id }: { entity: AuditedEntity; id: string }) {
   const { t, dt } = useLocale();
+  // Read when opened, and read again at each opening: the record may have changed on this page
+  // since (a save, a publication), and the history must show it.
+  const [open, setOpen] = useState(false);
   const audit = useQuery({
     queryKey: ["audit", entity, id],
+    enabled: open,
+    staleTime: 0,
     queryFn: ({ signal }) =>
       apiGet<{ items: AuditEvent[]; total: number }>(
         `/api/v1/audit${queryString({ entity, id, pageSize: 100 })}`,
@@ -36,7 +42,7 @@ export function AuditHistory({ entity, id }: { entity: AuditedEntity; id: string
     erase: { vi: "Xóa dữ liệu cá nhân", en: "Erased" },
   };
   return (
-    <details className="panel" data-testid="audit">
+    <details className="panel" data-testid="audit" onToggle={(event) => setOpen(event.currentTarget.open)}>
       <summary>{t({ vi: "Lịch sử thay đổi", en: "Change history" })}</summary>
       {audit.isError && <ErrorNotice error={audit.error} />}
       <table className="data">
