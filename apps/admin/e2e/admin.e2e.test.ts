@@ -485,6 +485,7 @@ describe("members", () => {
       const conflict = second.getByTestId("conflict");
       await conflict.waitFor();
       expect(await conflict.textContent()).toContain("vừa được người khác thay đổi");
+      expect(await conflict.getByTestId("conflict-fields").textContent()).toBe("Đã bị đổi: Nghề nghiệp");
       await conflict.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
       await conflict.waitFor({ state: "detached" });
       expect(await second.getByLabel("Nghề nghiệp").inputValue()).toBe("Giáo viên");

@@ -23,14 +23,14 @@ import {
   type EventFormValues,
   eventInputOf,
 } from "../lib/member-events";
-import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
+import { changedPersonalFields, type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
 import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
-import { PersonalFields } from "../ui/personal-fields";
+import { PERSONAL_FIELD_LABELS, PersonalFields } from "../ui/personal-fields";
 import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 
@@ -166,9 +166,20 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
       void queryClient.invalidateQueries({ queryKey: ["audit", "member", id] });
       setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
     } catch (caught) {
-      if (caught instanceof ApiRequestError && caught.status === 412)
-        setNotice({ kind: "stale", text: STALE });
-      else if (caught instanceof ApiRequestError) {
+      if (caught instanceof ApiRequestError && caught.status === 412) {
+        // What the other save changed: the record as this form read it against the record now,
+        // read apart from the page's copy so that only "reload" takes the new version.
+        const latest = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`).catch(
+          () => undefined,
+        );
+        const read = member.data?.data;
+        const changed = latest && read ? changedPersonalFields(valuesOf(read), valuesOf(latest.data)) : [];
+        setNotice({
+          kind: "stale",
+          text: STALE,
+          changed: changed.map((field) => PERSONAL_FIELD_LABELS[field]),
+        });
+      } else if (caught instanceof ApiRequestError) {
         setErrors(fieldErrorsOfApi(caught.issues, locale));
         setNotice({ kind: "error", text: caught.localized });
       } else setNotice({ kind: "error", text: { vi: "Không lưu được.", en: "Could not save." } });

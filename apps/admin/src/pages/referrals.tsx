@@ -18,6 +18,7 @@ import { ifMatchOf } from "../lib/etag";
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
 import { ActionNotice, useActionForm } from "../ui/action-form";
+import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { TextField } from "../ui/text-field";
 
@@ -35,7 +36,9 @@ const SHOWN = 10;
 
 export function ReferralsPage() {
   const { t, n, d } = useLocale();
-  const canMove = hasPermission(useMe().data, "referrals.write");
+  const me = useMe();
+  const canMove = hasPermission(me.data, "referrals.write");
+  const canAudit = hasPermission(me.data, "audit.read");
   const columns = useQueries({
     queries: REFERRAL_STAGES.map((stage) => ({
       queryKey: ["referrals", "board", stage],
@@ -73,6 +76,7 @@ export function ReferralsPage() {
                     {canMove && NEXT_REFERRAL_STAGES[referral.stage].length > 0 && (
                       <StepForm referral={referral} />
                     )}
+                    {canAudit && <AuditHistory entity="referral" id={referral.id} />}
                   </li>
                 ))}
               </ul>

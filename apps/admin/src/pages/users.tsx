@@ -8,10 +8,11 @@ import { type UseFormRegisterReturn, useForm } from "react-hook-form";
 import { useSearchParams } from "react-router";
 import { z } from "zod";
 import { ApiRequestError, apiGet, apiRequest, queryString } from "../lib/api";
-import { type Me, ROLE_LABELS, type Role, useMe } from "../lib/auth";
+import { hasPermission, type Me, ROLE_LABELS, type Role, useMe } from "../lib/auth";
 import { ifMatchOf } from "../lib/etag";
 import { useLocale } from "../lib/locale";
 import { ActionNotice, useActionForm } from "../ui/action-form";
+import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { useOrganizations } from "../ui/organization-select";
 import { Pager } from "../ui/pager";
@@ -82,6 +83,7 @@ export function UsersPage() {
                     <EditUserForm user={user} me={me.data} />
                   </>
                 )}
+                {hasPermission(me.data, "audit.read") && <AuditHistory entity="user" id={user.id} />}
               </td>
             </tr>
           ))}

@@ -3,7 +3,12 @@
 import type { LocalizedText } from "@sodoan/domain";
 import { useLocale } from "../lib/locale";
 
-export type SaveOutcome = { kind: "saved" | "stale" | "error"; text: LocalizedText };
+export type SaveOutcome = {
+  kind: "saved" | "stale" | "error";
+  text: LocalizedText;
+  /** For a stale save: the fields someone else changed meanwhile, when the form can tell. */
+  changed?: LocalizedText[];
+};
 
 export function SaveNotice({
   notice,
@@ -32,6 +37,12 @@ export function SaveNotice({
   return (
     <div className="notice notice-error" role="alert" data-testid="conflict">
       <p>{t(notice.text)}</p>
+      {notice.changed !== undefined && notice.changed.length > 0 && (
+        <p data-testid="conflict-fields">
+          {t({ vi: "Đã bị đổi: ", en: "Changed meanwhile: " })}
+          {notice.changed.map((label) => t(label)).join(", ")}
+        </p>
+      )}
       {onReload && (
         <button type="button" onClick={() => void onReload()}>
           {t({ vi: "Tải lại bản mới nhất", en: "Reload the latest version" })}
