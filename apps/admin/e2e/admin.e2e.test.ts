@@ -580,6 +580,7 @@ describe("bulk actions", () => {
       await page.getByLabel("Chọn Hàng Loạt Hai").check();
       const bulk = page.getByTestId("bulk-actions");
       await bulk.getByText("Thao tác hàng loạt (2 đã chọn)").click();
+      expect(await bulk.getByLabel("2 đoàn viên đã chọn").isChecked()).toBe(true);
       await bulk.getByLabel("Loại sự kiện").selectOption("residence_registered");
       await bulk.getByLabel("Ngày hiệu lực (dd/mm/yyyy)").fill("31/02/2026");
       await bulk.getByLabel("Năm").fill("2026");

@@ -46,7 +46,9 @@ export default function MemberBulkActions({
   const { t, n, locale } = useLocale();
   const queryClient = useQueryClient();
   const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
-  const [target, setTarget] = useState<Target>(selectedIds.length > 0 ? "selected" : "filtered");
+  // The user's own choice, once made; until then the members ticked, if any, else the whole list.
+  const [chosen, setTarget] = useState<Target | null>(null);
+  const target = chosen ?? (selectedIds.length > 0 ? "selected" : "filtered");
   const [errors, setErrors] = useState<FieldErrors>({});
   const [report, setReport] = useState<{ key: string; report: Report } | null>(null);
   const [notice, setNotice] = useState<{ good: boolean; text: LocalizedText } | null>(null);
