@@ -254,7 +254,7 @@ describe("the referral board", () => {
     await asBlocAdmin(async (page) => {
       await page.goto(`${adminUrl}/gioi-thieu-dang`);
       const card = page.getByTestId("stage-referred").getByTestId(`referral-${referral.id}`);
-      await card.locator("summary").click();
+      await card.getByText("Ghi bước tiếp theo").click();
       const form = card.getByRole("form", { name: `Bước tiếp theo của ${resolutionRef}` });
       const stages = await form
         .getByLabel("Bước")
@@ -274,12 +274,19 @@ describe("the referral board", () => {
         .poll(async () => Number((await count.textContent())?.replace(/\D/g, "")))
         .toBe(admittedBefore + 1);
       // From here the card offers only what may follow: recognition, or not.
-      await moved.locator("summary").click();
+      await moved.getByText("Ghi bước tiếp theo").click();
       const next = await moved
         .getByLabel("Bước")
         .locator("option")
         .evaluateAll((options) => options.map((option) => (option as HTMLOptionElement).value));
       expect(next).toEqual(["recognized_full", "not_recognized"]);
+
+      // The card keeps the referral's history: its creation and the step just recorded.
+      const history = moved.getByTestId("audit");
+      await history.getByText("Lịch sử thay đổi").click();
+      await expect
+        .poll(() => history.locator("tbody tr").count(), { timeout: 10_000 })
+        .toBeGreaterThanOrEqual(2);
     });
 
     const stored = await call<{ stage: string; version: number }>(`/api/v1/referrals/${referral.id}`);
