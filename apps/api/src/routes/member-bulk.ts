@@ -20,6 +20,7 @@ import {
   homeUnitIdsOf,
   inUnitsOrAddressed,
   loadMemberEvents,
+  loadMembersInOrder,
   type MemberRow,
   memberEventContexts,
   type Tx,
@@ -173,11 +174,9 @@ async function check(
   );
   const refused: BulkReport["refused"] = [];
   rows.forEach((row, i) => {
-    const checked = validateMemberEvent(
-      histories.get(row.id) ?? [],
-      events[i] as MemberEvent,
-      contexts.get(row.id) as never,
-    );
+    const [event, context] = [events[i], contexts[i]];
+    if (event === undefined || context === undefined) return;
+    const checked = validateMemberEvent(histories.get(row.id) ?? [], event, context);
     if (!checked.ok) {
       refused.push({
         memberId: row.id,
@@ -188,19 +187,6 @@ async function check(
     }
   });
   return { events, refused };
-}
-
-async function loadRows(tx: Db | Tx, ids: readonly string[]): Promise<MemberRow[]> {
-  const rows: MemberRow[] = [];
-  for (let start = 0; start < ids.length; start += CHUNK) {
-    rows.push(
-      ...(await tx
-        .select()
-        .from(member)
-        .where(inArray(member.id, ids.slice(start, start + CHUNK)))),
-    );
-  }
-  return rows;
 }
 
 const REFUSED: LocalizedText = {
@@ -232,7 +218,7 @@ export const memberBulkRoutes = createRouter().openapi(bulkRoute, async (c) => {
   const recordedAt = now().toISOString();
 
   if (dryRun) {
-    const { refused } = await check(db, await loadRows(db, ids), input, recordedAt);
+    const { refused } = await check(db, await loadMembersInOrder(db, ids), input, recordedAt);
     return c.json({ dryRun, total: ids.length, accepted: ids.length - refused.length, refused }, 200);
   }
   await db.transaction(async (tx) => {

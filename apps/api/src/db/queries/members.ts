@@ -375,18 +375,19 @@ export async function memberEventContext(
   birthDate: PartialDate | undefined,
   unitIds: readonly string[],
 ): Promise<MemberEventContext> {
-  const contexts = await memberEventContexts(db, [{ id: memberId ?? "", birthDate }], unitIds);
-  return contexts.get(memberId ?? "") as MemberEventContext;
+  const [context] = await memberEventContexts(db, [{ id: memberId, birthDate }], unitIds);
+  if (context === undefined) throw new Error("memberEventContexts answers one context per member");
+  return context;
 }
 
-/** The contexts of many members at once, by member id, in three queries whatever their number. */
+/** The contexts of many members at once, in their order, in a few queries whatever their number. */
 export async function memberEventContexts(
   db: Db | Tx,
-  members: readonly { id: string; birthDate: PartialDate | undefined }[],
+  members: readonly { id: string | null; birthDate: PartialDate | undefined }[],
   unitIds: readonly string[],
-): Promise<Map<string, MemberEventContext>> {
+): Promise<MemberEventContext[]> {
   const units = await loadMemberUnits(db, unitIds);
-  const ids = members.map((m) => m.id).filter((id) => id !== "");
+  const ids = members.flatMap((m) => (m.id === null ? [] : [m.id]));
   const terms = new Map<string, { from: string; to: string | null }[]>();
   for (let start = 0; start < ids.length; start += 1000) {
     const rows = await db
@@ -400,16 +401,13 @@ export async function memberEventContexts(
     for (const row of rows) terms.set(row.memberId, [...(terms.get(row.memberId) ?? []), row]);
   }
   const isMemberUnit = (unitId: string) => units.get(unitId) ?? false;
-  return new Map(
-    members.map(({ id, birthDate }) => {
-      const held = terms.get(id) ?? [];
-      const context: MemberEventContext = {
-        birthDate,
-        holdsPosition: (date) =>
-          held.some((term) => term.from <= date && (term.to === null || date <= term.to)),
-        isMemberUnit,
-      };
-      return [id, context];
-    }),
-  );
+  return members.map(({ id, birthDate }) => {
+    const held = id === null ? [] : (terms.get(id) ?? []);
+    return {
+      birthDate,
+      holdsPosition: (date: CalendarDate) =>
+        held.some((term) => term.from <= date && (term.to === null || date <= term.to)),
+      isMemberUnit,
+    };
+  });
 }
