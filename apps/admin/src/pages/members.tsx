@@ -59,6 +59,8 @@ export function MembersPage() {
     setSearch(writeMemberFilters({ ...filters, page: 1, ...change }), { replace });
 
   const canWrite = hasPermission(me.data, "members.write");
+  // Once opened, the bulk form stays drawn, so that closing the panel keeps what was typed in it.
+  const [bulkOpened, setBulkOpened] = useState(false);
   // Ticked members, kept across pages of one filtered list and dropped when the filters change.
   const [selected, setSelected] = useState<ReadonlySet<string>>(new Set());
   const filterKey = JSON.stringify(memberBulkFilter(filters));
@@ -184,21 +186,29 @@ export function MembersPage() {
         )}
       </div>
       {canWrite && list.data && (
-        <details className="panel" data-testid="bulk-actions">
+        <details
+          className="panel"
+          data-testid="bulk-actions"
+          onToggle={(event) => {
+            if (event.currentTarget.open) setBulkOpened(true);
+          }}
+        >
           <summary>
             {t({
               vi: `Thao tác hàng loạt (${n(selected.size)} đã chọn)`,
               en: `Bulk action (${n(selected.size)} selected)`,
             })}
           </summary>
-          <Suspense fallback={<p>{t({ vi: "Đang tải…", en: "Loading…" })}</p>}>
-            <MemberBulkActions
-              selectedIds={[...selected]}
-              filters={filters}
-              total={list.data.total}
-              onDone={() => setSelected(new Set())}
-            />
-          </Suspense>
+          {bulkOpened && (
+            <Suspense fallback={<p>{t({ vi: "Đang tải…", en: "Loading…" })}</p>}>
+              <MemberBulkActions
+                selectedIds={[...selected]}
+                filters={filters}
+                total={list.data.total}
+                onDone={() => setSelected(new Set())}
+              />
+            </Suspense>
+          )}
         </details>
       )}
       {list.isError && <ErrorNotice error={list.error} onRetry={() => void list.refetch()} />}
