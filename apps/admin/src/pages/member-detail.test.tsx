@@ -3,7 +3,7 @@ import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
 import { cleanup, fireEvent, render, screen } from "@testing-library/react";
 import { afterEach, describe, expect, it } from "vitest";
 import { LocaleProvider } from "../lib/locale";
-import { eventInputOf } from "../lib/member-events";
+import { EMPTY_EVENT_VALUES, eventInputOf } from "../lib/member-events";
 import { EventForm } from "./member-detail";
 
 afterEach(cleanup);
@@ -28,22 +28,9 @@ describe("the event form", () => {
 
 describe("eventInputOf", () => {
   it("reads typed dates and years, and leaves out empty and foreign fields", () => {
-    const blank = {
-      year: "",
-      organizationId: "",
-      until: "",
-      reason: "",
-      level: "",
-      title: "",
-      decisionRef: "",
-      toUnitId: "",
-      note: "",
-      form: "",
-      targetEventId: "",
-    };
     expect(
       eventInputOf({
-        ...blank,
+        ...EMPTY_EVENT_VALUES,
         type: "activity_postponed",
         effectiveDate: "01/03/2017",
         until: "28/02/2018",
@@ -55,7 +42,13 @@ describe("eventInputOf", () => {
       until: "2018-02-28",
     });
     expect(
-      eventInputOf({ ...blank, type: "rated", effectiveDate: "31/12/2017", year: "2017", level: "Xuất sắc" }),
+      eventInputOf({
+        ...EMPTY_EVENT_VALUES,
+        type: "rated",
+        effectiveDate: "31/12/2017",
+        year: "2017",
+        level: "Xuất sắc",
+      }),
     ).toEqual({
       type: "rated",
       effectiveDate: "2017-12-31",
@@ -65,25 +58,12 @@ describe("eventInputOf", () => {
   });
 
   it("adds the unit a transfer leaves, and voids with the date of the voided event", () => {
-    const blank = {
-      year: "",
-      organizationId: "",
-      until: "",
-      reason: "",
-      level: "",
-      title: "",
-      decisionRef: "",
-      toUnitId: "",
-      note: "",
-      form: "",
-      targetEventId: "",
-    };
     const events = [
       { id: "e-1", type: "rewarded", effectiveDate: "2017-03-01", recordedAt: "2017-03-02T00:00:00Z" },
     ];
     expect(
       eventInputOf(
-        { ...blank, type: "transfer_out", effectiveDate: "01/02/2025", toUnitId: "chi-doan-b" },
+        { ...EMPTY_EVENT_VALUES, type: "transfer_out", effectiveDate: "01/02/2025", toUnitId: "chi-doan-b" },
         { homeUnitId: "chi-doan-a", events },
       ),
     ).toEqual({
@@ -94,7 +74,13 @@ describe("eventInputOf", () => {
     });
     expect(
       eventInputOf(
-        { ...blank, type: "corrected", effectiveDate: "", targetEventId: "e-1", reason: "Ghi nhầm" },
+        {
+          ...EMPTY_EVENT_VALUES,
+          type: "corrected",
+          effectiveDate: "",
+          targetEventId: "e-1",
+          reason: "Ghi nhầm",
+        },
         { homeUnitId: "chi-doan-a", events },
       ),
     ).toEqual({
