@@ -5,6 +5,8 @@ import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { guard } from "./auth/guard.js";
 import { createRateLimiter, DEFAULT_COMMENT_LIMIT } from "./auth/rate-limit.js";
+import { changeBusOf } from "./content/change-bus.js";
+import { createPublicReadCache } from "./content/public-read-cache.js";
 import type { Services } from "./context.js";
 import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
@@ -59,6 +61,10 @@ export function createApp(services: Services) {
   // Counted for as long as the app lives, like the sign-in attempts (see `authRoutes`).
   const commentLimiter = createRateLimiter(services.readers?.commentLimit ?? DEFAULT_COMMENT_LIMIT);
   const log = services.log ?? silentLogger;
+  // One cache per app, dropped by its own writes and by every change the bus announces.
+  const bus = changeBusOf(services);
+  const publicReads = createPublicReadCache({ now: () => services.now().getTime() });
+  publicReads.follow(bus);
   const api = createRouter();
   const app = api
     .use(requestId())
@@ -78,6 +84,9 @@ export function createApp(services: Services) {
         ms: Math.round(performance.now() - started),
       });
     })
+    // A public answer already given is served again before the session is even looked up.
+    .use(publicReads.reads)
+    .use(publicReads.writes(bus))
     // Uploads are held to their own, larger limits by their routes.
     .use("/api/v1/*", (c, next) => (OWN_LIMIT_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     // Who is asking and what they may reach, before any handler: see auth/policy.ts.

@@ -4,8 +4,12 @@ import { EventEmitter } from "node:events";
 import pg from "pg";
 import type { Database } from "../db/client.js";
 
-/** One change the news viewer must act on: drop what it cached for this article. */
-export type ContentChange = { kind: "article"; id: string; slug: string };
+/**
+ * One change: an article the news viewer must drop from its cache, or records written through an
+ * API instance, which the instances' public read caches must drop (see public-read-cache.ts).
+ */
+export type ContentChange = ArticleChange | { kind: "records" };
+export type ArticleChange = { kind: "article"; id: string; slug: string };
 
 /** Publishes changes and hands them to subscribers, on this instance and every other one. */
 export type ChangeBus = {

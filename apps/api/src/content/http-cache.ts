@@ -4,7 +4,8 @@ import { createHash } from "node:crypto";
 import type { Context } from "hono";
 
 /** How long a public answer may be reused without asking again. */
-export const PUBLIC_CACHE_CONTROL = "public, max-age=60";
+export const PUBLIC_MAX_AGE_SECONDS = 60;
+export const PUBLIC_CACHE_CONTROL = `public, max-age=${PUBLIC_MAX_AGE_SECONDS}`;
 
 /**
  * Sets the public cache headers of a body, and answers 304 when the client already holds it.

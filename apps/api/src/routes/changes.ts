@@ -1,7 +1,7 @@
 // The public change feed: server-sent events telling news instances which article to refresh.
 import { createRoute, z } from "@hono/zod-openapi";
 import { streamSSE } from "hono/streaming";
-import { type ContentChange, changeBusOf } from "../content/change-bus.js";
+import { type ArticleChange, changeBusOf } from "../content/change-bus.js";
 import { createRouter } from "../openapi.js";
 
 /** How often an idle feed sends a comment, so that proxies keep the connection open. */
@@ -27,9 +27,11 @@ export const changeRoutes = createRouter().openapi(feedRoute, (c) => {
   const bus = changeBusOf(c.var.services);
   c.header("Cache-Control", "no-store");
   return streamSSE(c, async (stream) => {
-    const pending: ContentChange[] = [];
+    const pending: ArticleChange[] = [];
     let wake: (() => void) | undefined;
     const unsubscribe = bus.subscribe((change) => {
+      // Record writes concern the API's own caches; the news viewer caches articles only.
+      if (change.kind !== "article") return;
       pending.push(change);
       wake?.();
     });

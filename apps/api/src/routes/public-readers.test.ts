@@ -4,6 +4,7 @@ import type { Article } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../app.js";
 import { createSignedInApp } from "../auth/test-session.js";
+import { createLocalChangeBus } from "../content/change-bus.js";
 import { articleInput, insertOrganization } from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
@@ -17,7 +18,10 @@ describe.each(testDrivers)("readers' writes on %s", (driver) => {
   let now = new Date("2021-11-26T00:00:00Z");
   /** An app that lets two comments through per address in a minute, and wants the view token. */
   let app: ReturnType<typeof createApp>;
-  /** The same database behind an app with no view token, as an API without VIEW_COUNT_TOKEN. */
+  /**
+   * The same database behind an app with no view token, as an API without VIEW_COUNT_TOKEN; the
+   * two share a change bus, as instances of one deployment do.
+   */
   let open: ReturnType<typeof createApp>;
   let published: Article;
   let withdrawn: Article;
@@ -25,12 +29,14 @@ describe.each(testDrivers)("readers' writes on %s", (driver) => {
 
   beforeAll(async () => {
     database = await createTestDatabase(driver);
+    const changes = createLocalChangeBus();
     app = await createSignedInApp({
       database,
       now: () => now,
+      changes,
       readers: { commentLimit: { attempts: 2, windowMs: 60_000 }, viewCountToken: TOKEN },
     });
-    open = await createSignedInApp({ database, now: () => now });
+    open = await createSignedInApp({ database, now: () => now, changes });
     await insertOrganization(database.db, ORG, "Tỉnh đoàn Hà Nam");
     const create = async (title: string) =>
       (await (await send(app, "POST", "/api/v1/articles", articleInput(ORG, { title }))).json()) as Article;
