@@ -53,12 +53,8 @@ function PersonFields({
         control={control}
         setValue={setValue}
         holders={holders}
+        error={errors[`${errorKey}.positionTermId`]}
       />
-      {errors[`${errorKey}.positionTermId`] && (
-        <p className="field-error" data-testid={`${id}-position-error`}>
-          {errors[`${errorKey}.positionTermId`]}
-        </p>
-      )}
       <TextField
         id={`${id}-fullName`}
         label={t({ vi: "Họ và tên", en: "Full name" })}
@@ -164,7 +160,7 @@ export function NamedAttendeeGroups(props: PeopleProps) {
       {(group) => {
         const at = `attendees.${described + group}`;
         return (
-          <div className="named-group">
+          <div className="row-wide">
             <TextField
               id={`namedGroups-${group}-label`}
               label={t({ vi: "Tên nhóm", en: "Group name" })}

@@ -24,7 +24,12 @@ import { useOrganizations } from "./organization-select";
 /** Where a person's row sits in the conference form. */
 export type PersonPath = `chairs.${number}` | `speakers.${number}` | `namedGroups.${number}.people.${number}`;
 
-export type PositionHolders = { items: Holder[]; organizationIds: string[]; date: string | undefined };
+export type PositionHolders = {
+  items: Holder[];
+  organizationIds: string[];
+  date: string | undefined;
+  isPending: boolean;
+};
 
 /**
  * The holders of positions in the organiser, its parent and its children on the conference's first
@@ -58,6 +63,27 @@ export function usePositionHolders(control: Control<ConferenceFormValues>): Posi
     ),
     organizationIds,
     date,
+    isPending: date !== undefined && (organizations.isPending || terms.some((query) => query.isPending)),
+  };
+}
+
+/** What the picker can offer, said under it. */
+function hintOf(holders: PositionHolders, offered: number): LocalizedText {
+  if (holders.date === undefined)
+    return {
+      vi: "Nhập ngày bắt đầu để chọn theo chức vụ.",
+      en: "Type the start date to pick from the positions.",
+    };
+  if (holders.isPending)
+    return { vi: "Đang tải người giữ chức vụ…", en: "Loading the holders of positions…" };
+  if (offered === 0)
+    return {
+      vi: "Không có ai giữ chức vụ ở tổ chức chủ trì, cấp trên hay cấp dưới trực tiếp vào ngày này: hãy nhập tay.",
+      en: "No one holds a position in the organiser, its parent or its children on this day: type the title.",
+    };
+  return {
+    vi: "Chọn để điền họ tên, chức vụ và đơn vị; nhập tay cho khách mời.",
+    en: "Pick to fill the name, title and organisation; type them for a guest.",
   };
 }
 
@@ -67,9 +93,12 @@ export function PositionHolderPicker({
   control,
   setValue,
   holders,
+  error,
 }: {
   id: string;
   path: PersonPath;
+  /** Why the API refused the term (another person's, or not held that day). */
+  error?: string | undefined;
   control: Control<ConferenceFormValues>;
   setValue: UseFormSetValue<ConferenceFormValues>;
   holders: PositionHolders;
@@ -81,21 +110,7 @@ export function PositionHolderPicker({
   const byOrganization = holders.organizationIds
     .map((organizationId) => offered.filter((holder) => holder.term.organizationId === organizationId))
     .filter((group) => group.length > 0);
-  const hint: LocalizedText =
-    holders.date === undefined
-      ? {
-          vi: "Nhập ngày bắt đầu để chọn theo chức vụ.",
-          en: "Type the start date to pick from the positions.",
-        }
-      : offered.length === 0
-        ? {
-            vi: "Không có ai giữ chức vụ ở tổ chức chủ trì, cấp trên hay cấp dưới trực tiếp vào ngày này: hãy nhập tay.",
-            en: "No one holds a position in the organiser, its parent or its children on this day: type the title.",
-          }
-        : {
-            vi: "Chọn để điền họ tên, chức vụ và đơn vị; nhập tay cho khách mời.",
-            en: "Pick to fill the name, title and organisation; type them for a guest.",
-          };
+  const hint = hintOf(holders, offered.length);
 
   const pick = (termId: string) => {
     const holder = offered.find((item) => item.term.id === termId);
@@ -119,7 +134,8 @@ export function PositionHolderPicker({
         id={id}
         value={linked}
         onChange={(event) => pick(event.target.value)}
-        aria-describedby={`${id}-hint`}
+        aria-describedby={error ? `${id}-hint ${id}-error` : `${id}-hint`}
+        aria-invalid={error ? true : undefined}
       >
         <option value="">{t({ vi: "— Nhập tay (khách mời) —", en: "— Typed by hand (guest) —" })}</option>
         {linked !== "" && !offered.some((holder) => holder.term.id === linked) && (
@@ -141,6 +157,11 @@ export function PositionHolderPicker({
       <p id={`${id}-hint`} className="hint">
         {t(hint)}
       </p>
+      {error && (
+        <p id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
+          {error}
+        </p>
+      )}
     </div>
   );
 }
