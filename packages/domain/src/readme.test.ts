@@ -15,6 +15,7 @@ import {
   rollUpMetric,
   subtreeIds,
   validate,
+  validateParticipantPositions,
 } from "./index.js";
 import { buildSocTrangReference, SOC_TRANG } from "./reference/index.js";
 
@@ -99,5 +100,23 @@ describe("README examples", () => {
       "Trần Ngọc Nam",
       "Nguyễn Thị Phương Quỳnh",
     ]);
+  });
+
+  it("refuses a conference title taken from a term that is not on file, at its field", () => {
+    const verdict = validateParticipantPositions(
+      {
+        startDate: "2021-11-25",
+        endDate: "2021-11-25",
+        chairs: [{ person: { fullName: "Trần Ngọc Nam" }, title: "Bí thư", positionTermId: "t-1" }],
+        speakers: [],
+        attendees: [],
+      },
+      [],
+    );
+    expect(verdict).toMatchObject({
+      ok: false,
+      code: "POSITION_TERM_NOT_FOUND",
+      issues: [{ path: ["chairs", 0, "positionTermId"] }],
+    });
   });
 });

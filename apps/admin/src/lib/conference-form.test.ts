@@ -6,10 +6,12 @@ import {
   directiveStatus,
   EMPTY_CONFERENCE,
   figureQuery,
+  participantOfRow,
+  participantRowOf,
   reportedFigureOf,
 } from "./conference-form";
 
-const noPicks = { documentsReviewed: [], figures: [], namedAttendees: [] };
+const noPicks = { documentsReviewed: [], figures: [] };
 
 describe("conferenceInputOf", () => {
   it("reads typed dates, a one-day meeting and a directive's owner, and the schema accepts it", () => {
@@ -45,8 +47,20 @@ describe("conferenceInputOf", () => {
       title: "Hội nghị",
       startDate: "2017-08-31",
       endDate: "2017-08-31",
-      chairs: [{ person: { fullName: "A", memberId: "m-1" }, title: "Bí thư", titleEn: "Secretary" }],
-      attendees: [{ kind: "people", people: [{ person: { fullName: "B" } }] }],
+      chairs: [
+        {
+          person: { fullName: "A", memberId: "m-1" },
+          title: "Bí thư",
+          titleEn: "Secretary",
+          organizationId: "bloc",
+          organizationName: "Đoàn Khối",
+          positionTermId: "t-1",
+        },
+      ],
+      attendees: [
+        { kind: "group", description: "Bí thư các cơ sở", count: 12 },
+        { kind: "people", label: "Đại biểu", people: [{ person: { fullName: "B" } }] },
+      ],
       directives: [
         {
           id: "d-1",
@@ -62,6 +76,78 @@ describe("conferenceInputOf", () => {
     expect(input.chairs).toEqual(stored.chairs);
     expect(input.attendees).toEqual(stored.attendees);
     expect(input.directives).toEqual(stored.directives);
+  });
+});
+
+describe("named attendee groups", () => {
+  const base = { ...EMPTY_CONFERENCE, organizerId: "bloc", title: "Hội nghị", startDate: "31/08/2017" };
+  const person = (fullName: string) => ({ fullName, title: "", organizationName: "" });
+
+  it("go after the described groups, a blank group name left out", () => {
+    const input = conferenceInputOf(
+      {
+        ...base,
+        attendees: [{ description: "Đại diện Tỉnh đoàn", count: "" }],
+        namedGroups: [
+          { label: " Khách mời ", people: [person("Lê Văn A"), person("Trần Thị B")] },
+          { label: "", people: [person("Phạm C")] },
+        ],
+      },
+      noPicks,
+    );
+    expect(input.attendees).toEqual([
+      { kind: "group", description: "Đại diện Tỉnh đoàn" },
+      {
+        kind: "people",
+        label: "Khách mời",
+        people: [{ person: { fullName: "Lê Văn A" } }, { person: { fullName: "Trần Thị B" } }],
+      },
+      { kind: "people", people: [{ person: { fullName: "Phạm C" } }] },
+    ]);
+    expect(ConferenceCreateSchema.safeParse(input).success).toBe(true);
+  });
+
+  it("are refused by the domain's schema at the group and the name that are wrong", () => {
+    const parsed = ConferenceCreateSchema.safeParse(
+      conferenceInputOf(
+        {
+          ...base,
+          attendees: [{ description: "Đại diện", count: "" }],
+          namedGroups: [
+            { label: "Trống", people: [] },
+            { label: "", people: [person(" ")] },
+          ],
+        },
+        noPicks,
+      ),
+    );
+    expect(parsed.success ? [] : parsed.error.issues.map((issue) => issue.path.join("."))).toEqual([
+      "attendees.1.people",
+      "attendees.2.people.0.person.fullName",
+    ]);
+  });
+});
+
+describe("participantOfRow", () => {
+  const picked = participantRowOf({
+    person: { fullName: "Đàm Mỹ Anh", memberId: "m-anh" },
+    title: "Phó Bí thư",
+    titleEn: "Deputy Secretary",
+    organizationId: "bloc",
+    organizationName: "Đoàn Khối",
+    positionTermId: "t-anh",
+  });
+
+  it("keeps a picked holder's term while name, title and organisation are as picked", () => {
+    expect(participantOfRow(picked).positionTermId).toBe("t-anh");
+  });
+
+  it.each([
+    ["the title", { title: "Bí thư" }],
+    ["the name", { fullName: "Đàm Mỹ Ánh" }],
+    ["the organisation", { organizationName: "Tỉnh đoàn" }],
+  ])("drops the term when %s is typed over", (_what, typed) => {
+    expect(participantOfRow({ ...picked, ...typed }).positionTermId).toBeUndefined();
   });
 });
 

@@ -1,7 +1,6 @@
 // A conference form's typed values and the record the domain's schemas read, both ways: dates from
 // dd/mm/yyyy to ISO, blank rows left out; and how a directive stands when a later conference looks back.
 import type {
-  AttendeeGroup,
   CalendarDate,
   Conference,
   ConferenceKind,
@@ -13,7 +12,10 @@ import type {
 } from "@sodoan/domain";
 import { toIsoDate, toTypedDate } from "./dates";
 
-/** A chair or speaker as typed; `kept` carries what the form does not show (ids, an English title). */
+/**
+ * A chair, speaker or named attendee as typed; `kept` carries what the form does not show (ids, an
+ * English title, the position term a picked holder's title comes from).
+ */
 export type ParticipantRow = {
   fullName: string;
   title: string;
@@ -22,6 +24,8 @@ export type ParticipantRow = {
 };
 /** A described group of attendees and its size. */
 export type AttendeeRow = { description: string; count: string };
+/** A group of attendees named one by one, with an optional name for the group. */
+export type NamedGroupRow = { label: string; people: ParticipantRow[] };
 export type TextRow = { text: string };
 /** A directive as typed: one owner organisation; an earlier follow-up is kept as it was. */
 export type DirectiveRow = {
@@ -45,6 +49,8 @@ export type ConferenceFormValues = {
   chairs: ParticipantRow[];
   speakers: ParticipantRow[];
   attendees: AttendeeRow[];
+  /** Stored after the described groups, so that group `g` is `attendees[attendees.length + g]`. */
+  namedGroups: NamedGroupRow[];
   topics: TextRow[];
   conclusions: TextRow[];
   directives: DirectiveRow[];
@@ -54,8 +60,6 @@ export type ConferenceFormValues = {
 export type ConferencePicks = {
   documentsReviewed: DocumentReference[];
   figures: ReportedFigure[];
-  /** Named attendees kept from the record as they were: the form edits described groups only. */
-  namedAttendees: AttendeeGroup[];
 };
 
 export const EMPTY_CONFERENCE: ConferenceFormValues = {
@@ -71,6 +75,7 @@ export const EMPTY_CONFERENCE: ConferenceFormValues = {
   chairs: [],
   speakers: [],
   attendees: [],
+  namedGroups: [],
   topics: [],
   conclusions: [],
   directives: [],
@@ -81,11 +86,21 @@ function present(value: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-function participantOf(row: ParticipantRow): Participant {
+/**
+ * The participant a row describes. What the row does not show is kept only while what it depends on
+ * is unchanged: the ids while the name is, the English title while the title is, the position term
+ * while name, title and organisation all are (a title typed over a picked one is the typist's).
+ */
+export function participantOfRow(row: ParticipantRow): Participant {
   const kept = row.kept;
   const sameName = kept !== undefined && kept.person.fullName === row.fullName.trim();
   const title = present(row.title);
   const organizationName = present(row.organizationName);
+  const samePosition =
+    sameName &&
+    kept.positionTermId !== undefined &&
+    kept.title === title &&
+    kept.organizationName === organizationName;
   return {
     person: sameName ? kept.person : { fullName: row.fullName.trim() },
     ...(title === undefined ? {} : { title }),
@@ -94,6 +109,7 @@ function participantOf(row: ParticipantRow): Participant {
       ? { organizationId: kept.organizationId }
       : {}),
     ...(organizationName === undefined ? {} : { organizationName }),
+    ...(samePosition ? { positionTermId: kept.positionTermId } : {}),
   };
 }
 
@@ -109,14 +125,18 @@ export function conferenceInputOf(
   const endDate = present(values.endDate) === undefined ? startDate : toIsoDate(values.endDate);
   const reviewFrom = present(values.reviewFrom);
   const reviewTo = present(values.reviewTo);
-  // Typed groups first, so that an error's index is the row's on the form.
+  // Described groups first, then named ones, so that an error's index leads back to its row.
   const attendees: unknown[] = [
     ...values.attendees.map((row) => ({
       kind: "group",
       description: row.description.trim(),
       ...(present(row.count) === undefined ? {} : { count: Number(row.count.trim()) }),
     })),
-    ...picks.namedAttendees,
+    ...values.namedGroups.map((group) => ({
+      kind: "people",
+      ...(present(group.label) === undefined ? {} : { label: group.label.trim() }),
+      people: group.people.map(participantOfRow),
+    })),
   ];
   return {
     organizerId: values.organizerId,
@@ -129,8 +149,8 @@ export function conferenceInputOf(
     ...(reviewFrom === undefined && reviewTo === undefined
       ? {}
       : { periodUnderReview: { from: toIsoDate(reviewFrom ?? ""), to: toIsoDate(reviewTo ?? "") } }),
-    chairs: values.chairs.map(participantOf),
-    speakers: values.speakers.map(participantOf),
+    chairs: values.chairs.map(participantOfRow),
+    speakers: values.speakers.map(participantOfRow),
     attendees,
     documentsReviewed: picks.documentsReviewed,
     topics: values.topics.map((row) => row.text.trim()),
@@ -150,7 +170,8 @@ export function conferenceInputOf(
   };
 }
 
-function rowOf(participant: Participant): ParticipantRow {
+/** A participant as a row of the form. */
+export function participantRowOf(participant: Participant): ParticipantRow {
   return {
     fullName: participant.person.fullName,
     title: participant.title ?? "",
@@ -175,11 +196,16 @@ export function conferenceFormOf(conference: Conference): {
       place: conference.place ?? "",
       reviewFrom: toTypedDate(conference.periodUnderReview?.from),
       reviewTo: toTypedDate(conference.periodUnderReview?.to),
-      chairs: conference.chairs.map(rowOf),
-      speakers: conference.speakers.map(rowOf),
+      chairs: conference.chairs.map(participantRowOf),
+      speakers: conference.speakers.map(participantRowOf),
       attendees: conference.attendees.flatMap((group) =>
         group.kind === "group"
           ? [{ description: group.description, count: group.count === undefined ? "" : String(group.count) }]
+          : [],
+      ),
+      namedGroups: conference.attendees.flatMap((group) =>
+        group.kind === "people"
+          ? [{ label: group.label ?? "", people: group.people.map(participantRowOf) }]
           : [],
       ),
       topics: conference.topics.map((text) => ({ text })),
@@ -195,7 +221,6 @@ export function conferenceFormOf(conference: Conference): {
     picks: {
       documentsReviewed: conference.documentsReviewed,
       figures: conference.figures,
-      namedAttendees: conference.attendees.filter((group) => group.kind === "people"),
     },
   };
 }

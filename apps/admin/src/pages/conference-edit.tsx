@@ -12,15 +12,8 @@ import {
   type Session,
 } from "@sodoan/domain";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
-import { type ReactNode, useState } from "react";
-import {
-  type Control,
-  type FieldPath,
-  type UseFormRegister,
-  useFieldArray,
-  useForm,
-  useWatch,
-} from "react-hook-form";
+import { useState } from "react";
+import { useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiRequestError, apiRequest } from "../lib/api";
 import { hasPermission, useMe } from "../lib/auth";
@@ -36,6 +29,13 @@ import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/for
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
 import { AuditHistory } from "../ui/audit-history";
+import {
+  AttendeeList,
+  DirectiveList,
+  NamedAttendeeGroups,
+  ParticipantList,
+  TextList,
+} from "../ui/conference-lists";
 import { ErrorNotice } from "../ui/error-notice";
 import { useOrganizations } from "../ui/organization-select";
 import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
@@ -94,13 +94,13 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
       ? conferenceFormOf(saved)
       : {
           values: { ...EMPTY_CONFERENCE, organizerId: me.data?.scope?.organizationId ?? "" },
-          picks: { documentsReviewed: [], figures: [], namedAttendees: [] } satisfies ConferencePicks,
+          picks: { documentsReviewed: [], figures: [] } satisfies ConferencePicks,
         },
   );
   const [picks, setPicks] = useState<ConferencePicks>(initial.picks);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
-  const { register, handleSubmit, control, formState } = useForm<ConferenceFormValues>({
+  const { register, handleSubmit, control, formState, setValue } = useForm<ConferenceFormValues>({
     defaultValues: initial.values,
   });
   const [organizerId, startDate, reviewFrom, reviewTo] = useWatch({
@@ -267,6 +267,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
             legend={t({ vi: "Chủ trì", en: "Chairs" })}
             control={control}
             register={register}
+            setValue={setValue}
             errors={errors}
           />
           <ParticipantList
@@ -274,22 +275,11 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
             legend={t({ vi: "Phát biểu", en: "Speakers" })}
             control={control}
             register={register}
+            setValue={setValue}
             errors={errors}
           />
           <AttendeeList control={control} register={register} errors={errors} />
-          {picks.namedAttendees.length > 0 && (
-            <p className="hint">
-              {t({
-                vi: "Danh sách đại biểu có tên được giữ nguyên:",
-                en: "Named attendees are kept as recorded:",
-              })}{" "}
-              {picks.namedAttendees
-                .flatMap((group) =>
-                  group.kind === "people" ? group.people.map((p) => p.person.fullName) : [],
-                )
-                .join(", ")}
-            </p>
-          )}
+          <NamedAttendeeGroups control={control} register={register} setValue={setValue} errors={errors} />
 
           <ConferenceDocuments
             documents={picks.documentsReviewed}
@@ -347,189 +337,5 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
       )}
       {saved && hasPermission(me.data, "audit.read") && <AuditHistory entity="conference" id={saved.id} />}
     </>
-  );
-}
-
-type ListProps = {
-  control: Control<ConferenceFormValues>;
-  register: UseFormRegister<ConferenceFormValues>;
-  errors: FieldErrors;
-};
-
-function ParticipantList({
-  name,
-  legend,
-  control,
-  register,
-  errors,
-}: ListProps & { name: "chairs" | "speakers"; legend: string }) {
-  const { t } = useLocale();
-  const { fields, append, remove } = useFieldArray({ control, name });
-  return (
-    <fieldset className="panel" data-testid={`conference-${name}`}>
-      <legend>{legend}</legend>
-      {fields.map((field, index) => (
-        <div className="row" key={field.id}>
-          <TextField
-            id={`${name}-${index}-fullName`}
-            label={t({ vi: "Họ và tên", en: "Full name" })}
-            registration={register(`${name}.${index}.fullName`)}
-            error={errors[`${name}.${index}.person.fullName`]}
-          />
-          <TextField
-            id={`${name}-${index}-title`}
-            label={t({ vi: "Chức vụ", en: "Title" })}
-            registration={register(`${name}.${index}.title`)}
-            error={errors[`${name}.${index}.title`]}
-          />
-          <TextField
-            id={`${name}-${index}-organizationName`}
-            label={t({ vi: "Đơn vị", en: "Organisation" })}
-            registration={register(`${name}.${index}.organizationName`)}
-            error={errors[`${name}.${index}.organizationName`]}
-          />
-          <button type="button" className="link-button" onClick={() => remove(index)}>
-            {t({ vi: "Bỏ dòng này", en: "Remove this row" })}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => append({ fullName: "", title: "", organizationName: "" })}>
-        {t({ vi: "Thêm người", en: "Add a person" })} ({legend})
-      </button>
-    </fieldset>
-  );
-}
-
-function AttendeeList({ control, register, errors }: ListProps) {
-  const { t } = useLocale();
-  const { fields, append, remove } = useFieldArray({ control, name: "attendees" });
-  return (
-    <fieldset className="panel" data-testid="conference-attendees">
-      <legend>{t({ vi: "Thành phần tham dự", en: "Attendees" })}</legend>
-      {fields.map((field, index) => (
-        <div className="row" key={field.id}>
-          <TextField
-            id={`attendees-${index}-description`}
-            label={t({ vi: "Thành phần", en: "Group" })}
-            registration={register(`attendees.${index}.description`)}
-            error={errors[`attendees.${index}.description`]}
-          />
-          <TextField
-            id={`attendees-${index}-count`}
-            label={t({ vi: "Số người", en: "How many" })}
-            registration={register(`attendees.${index}.count`)}
-            error={errors[`attendees.${index}.count`]}
-            inputMode="numeric"
-          />
-          <button type="button" className="link-button" onClick={() => remove(index)}>
-            {t({ vi: "Bỏ dòng này", en: "Remove this row" })}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => append({ description: "", count: "" })}>
-        {t({ vi: "Thêm thành phần", en: "Add a group" })}
-      </button>
-    </fieldset>
-  );
-}
-
-function TextList({
-  name,
-  legend,
-  itemLabel,
-  control,
-  register,
-  errors,
-}: ListProps & { name: "topics" | "conclusions"; legend: string; itemLabel: string }) {
-  const { t } = useLocale();
-  const { fields, append, remove } = useFieldArray({ control, name });
-  return (
-    <fieldset className="panel" data-testid={`conference-${name}`}>
-      <legend>{legend}</legend>
-      {fields.map((field, index) => (
-        <div className="row" key={field.id}>
-          <TextField
-            id={`${name}-${index}`}
-            label={`${itemLabel} ${index + 1}`}
-            registration={register(`${name}.${index}.text` as FieldPath<ConferenceFormValues>)}
-            error={errors[`${name}.${index}`]}
-          />
-          <button type="button" className="link-button" onClick={() => remove(index)}>
-            {t({ vi: "Bỏ dòng này", en: "Remove this row" })}
-          </button>
-        </div>
-      ))}
-      <button type="button" onClick={() => append({ text: "" })}>
-        {t({ vi: "Thêm", en: "Add" })} ({itemLabel.toLowerCase()})
-      </button>
-    </fieldset>
-  );
-}
-
-function DirectiveList({
-  control,
-  register,
-  errors,
-  organizationOptions,
-  nameOf,
-}: ListProps & { organizationOptions: ReactNode; nameOf: (id: string) => string }) {
-  const { t } = useLocale();
-  const { fields, append, remove } = useFieldArray({ control, name: "directives" });
-  return (
-    <fieldset className="panel" data-testid="conference-directives">
-      <legend>{t({ vi: "Chỉ đạo", en: "Directives" })}</legend>
-      {errors.directives && <p className="field-error">{errors.directives}</p>}
-      {fields.map((field, index) => (
-        <div className="row" key={field.id} data-testid={`directive-row-${index}`}>
-          <TextField
-            id={`directives-${index}-text`}
-            label={t({ vi: "Nội dung chỉ đạo", en: "Directive" })}
-            registration={register(`directives.${index}.text`)}
-            error={errors[`directives.${index}.text`]}
-          />
-          <div className="field">
-            <label htmlFor={`directives-${index}-ownerId`}>
-              {t({ vi: "Đơn vị thực hiện", en: "Owner" })}
-            </label>
-            <select id={`directives-${index}-ownerId`} {...register(`directives.${index}.ownerId`)}>
-              {organizationOptions}
-            </select>
-            {errors[`directives.${index}.addressedTo`] && (
-              <p className="field-error">{errors[`directives.${index}.addressedTo`]}</p>
-            )}
-          </div>
-          <TextField
-            id={`directives-${index}-dueDate`}
-            label={t({ vi: "Hạn thực hiện (dd/mm/yyyy)", en: "Due date (dd/mm/yyyy)" })}
-            registration={register(`directives.${index}.dueDate`)}
-            error={errors[`directives.${index}.dueDate`]}
-            inputMode="numeric"
-          />
-          {field.kept?.followedUpBy && (
-            <p className="hint">
-              <Link to={paths.conference(field.kept.followedUpBy.conferenceId)}>
-                {t({ vi: "Đã được hội nghị sau theo dõi", en: "Followed up by a later conference" })}
-              </Link>
-              {field.kept.followedUpBy.note && `: ${field.kept.followedUpBy.note}`}
-            </p>
-          )}
-          {field.kept?.addressedTo && field.kept.addressedTo.length > 1 && (
-            <p className="hint">
-              {t({ vi: "Cùng gửi:", en: "Also addressed to:" })}{" "}
-              {field.kept.addressedTo.slice(1).map(nameOf).join(", ")}
-            </p>
-          )}
-          <button type="button" className="link-button" onClick={() => remove(index)}>
-            {t({ vi: "Bỏ chỉ đạo này", en: "Remove this directive" })}
-          </button>
-        </div>
-      ))}
-      <button
-        type="button"
-        onClick={() => append({ id: crypto.randomUUID(), text: "", ownerId: "", dueDate: "" })}
-      >
-        {t({ vi: "Thêm chỉ đạo", en: "Add a directive" })}
-      </button>
-    </fieldset>
   );
 }

@@ -214,4 +214,79 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
       note: "Đã rà soát",
     });
   });
+
+  it("takes a title from a position term held that day, and refuses an unknown term, another person's or one not held that day", async () => {
+    const appointed = await send("POST", "/api/v1/positions", {
+      person: { fullName: "Nguyễn Thị Phương Quỳnh", memberId: "m-quynh" },
+      title: "standing_deputy_secretary",
+      organizationId: ORG,
+      from: "2020-10-01",
+      to: "2021-12-31",
+    });
+    expect(appointed.status).toBe(201);
+    const term = (await appointed.json()) as { id: string; person: { fullName: string; memberId: string } };
+    const speaker = {
+      person: term.person,
+      title: "Phó Bí thư Thường trực",
+      titleEn: "Standing Deputy Secretary",
+      organizationId: ORG,
+      organizationName: "Tỉnh đoàn Hà Nam",
+      positionTermId: term.id,
+    };
+
+    const created = await send("POST", "/api/v1/conferences", conferenceInput(ORG, { speakers: [speaker] }));
+    expect(created.status).toBe(201);
+    const record = (await created.json()) as Conference;
+    expect(record.speakers[0]?.positionTermId).toBe(term.id);
+
+    const unknown = await send(
+      "POST",
+      "/api/v1/conferences",
+      conferenceInput(ORG, { speakers: [{ ...speaker, positionTermId: "khong-co" }] }),
+    );
+    expect(unknown.status).toBe(400);
+    const unknownIssue = ((await unknown.json()) as ErrorBody).error.issues[0];
+    expect(unknownIssue?.path).toEqual(["speakers", 0, "positionTermId"]);
+    expect(unknownIssue?.message.vi).toContain("Không tìm thấy nhiệm kỳ");
+    expect(unknownIssue?.message.en).toContain("No term");
+
+    const someoneElse = await send(
+      "POST",
+      "/api/v1/conferences",
+      conferenceInput(ORG, {
+        attendees: [{ kind: "people", people: [{ ...speaker, person: { fullName: "Lê Văn Khách" } }] }],
+      }),
+    );
+    expect(someoneElse.status).toBe(409);
+    expect(someoneElse.headers.get("X-Refusal-Code")).toBe("POSITION_NOT_HELD");
+    expect(((await someoneElse.json()) as ErrorBody).error.issues[0]?.path).toEqual([
+      "attendees",
+      0,
+      "people",
+      0,
+      "positionTermId",
+    ]);
+
+    // Moving the conference past the term's end checks the stored reference again.
+    const moved = await send(
+      "PATCH",
+      `/api/v1/conferences/${record.id}`,
+      { startDate: "2022-01-10", endDate: "2022-01-10", directives: [] },
+      { "If-Match": '"v1"' },
+    );
+    expect(moved.status).toBe(409);
+    const movedIssue = ((await moved.json()) as ErrorBody).error.issues[0];
+    expect(movedIssue?.path).toEqual(["speakers", 0, "positionTermId"]);
+    expect(movedIssue?.message).toEqual({
+      vi: "Nguyễn Thị Phương Quỳnh không giữ chức Phó Bí thư Thường trực này vào ngày hội nghị",
+      en: "Nguyễn Thị Phương Quỳnh did not hold this position of Standing Deputy Secretary on the day of the conference",
+    });
+    const kept = await send(
+      "PATCH",
+      `/api/v1/conferences/${record.id}`,
+      { place: "Phủ Lý" },
+      { "If-Match": '"v1"' },
+    );
+    expect(kept.status).toBe(200);
+  });
 });

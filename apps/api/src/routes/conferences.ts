@@ -7,19 +7,23 @@ import {
   ConferenceKindSchema,
   ConferenceSchema,
   ConferenceUpdateSchema,
+  conferenceParticipants,
   foldVietnamese,
+  type Participant,
   toIssues,
   validateFollowUp,
+  validateParticipantPositions,
   vietnameseSortKey,
 } from "@sodoan/domain";
-import { and, asc, count, desc, eq, gte, lte, sql } from "drizzle-orm";
+import { and, asc, count, desc, eq, gte, inArray, lte, sql } from "drizzle-orm";
 import type { Context } from "hono";
 import { assertReferencesExist } from "../content/references.js";
 import { scopeCondition } from "../content/scope.js";
 import { foldedSearch } from "../content/search.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
-import { conference } from "../db/schema/index.js";
+import { toPositionTerm } from "../db/queries/positions.js";
+import { conference, positionTerm } from "../db/schema/index.js";
 import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
 import { assertUpdated, expectedVersion, setEtag } from "../http/concurrency.js";
 import { listQuerySchema, pageSchemaOf } from "../http/list.js";
@@ -156,6 +160,7 @@ export const conferenceRoutes = createRouter()
     const at = now().toISOString();
     const record: Conference = { id: crypto.randomUUID(), ...input, recordedAt: at };
     await assertFollowUps(database.db, record, undefined);
+    await assertParticipantPositions(database.db, record, undefined);
     const [row] = await database.db.transaction((tx) =>
       tx
         .insert(conference)
@@ -180,6 +185,7 @@ export const conferenceRoutes = createRouter()
         issues: toIssues(parsed.error),
       });
     await assertFollowUps(database.db, parsed.data, current.data);
+    await assertParticipantPositions(database.db, parsed.data, current.data);
     const rows = await database.db.transaction((tx) =>
       tx
         .update(conference)
@@ -222,6 +228,51 @@ async function assertFollowUps(db: Db, record: Conference, before: Conference | 
       throw refusalError({ ...checked, issues: checked.issues.map((issue) => ({ ...issue, path })) });
     }
   }
+}
+
+/**
+ * Refuses a participant whose title names a position term that is not on file (400), or that is
+ * someone else's or was not held on a day of the conference (409), at the participant's field.
+ * Terms already stored on the same days are not checked again: a term corrected since must not lock
+ * the record.
+ */
+async function assertParticipantPositions(
+  db: Db,
+  record: Conference,
+  before: Conference | undefined,
+): Promise<void> {
+  const sameDays = before?.startDate === record.startDate && before.endDate === record.endDate;
+  const stored = new Set(
+    sameDays
+      ? conferenceParticipants(before).flatMap(({ participant }) => participant.positionTermId ?? [])
+      : [],
+  );
+  const unchecked = (participant: Participant): Participant => {
+    if (participant.positionTermId === undefined || !stored.has(participant.positionTermId))
+      return participant;
+    const { positionTermId: _kept, ...rest } = participant;
+    return rest;
+  };
+  const checked = {
+    ...record,
+    chairs: record.chairs.map(unchecked),
+    speakers: record.speakers.map(unchecked),
+    attendees: record.attendees.map((group) =>
+      group.kind === "people" ? { ...group, people: group.people.map(unchecked) } : group,
+    ),
+  };
+  const ids = [
+    ...new Set(
+      conferenceParticipants(checked).flatMap(({ participant }) => participant.positionTermId ?? []),
+    ),
+  ];
+  if (ids.length === 0) return;
+  const rows = await db.select().from(positionTerm).where(inArray(positionTerm.id, ids));
+  const verdict = validateParticipantPositions(checked, rows.map(toPositionTerm));
+  if (verdict.ok) return;
+  if (verdict.code === "POSITION_TERM_NOT_FOUND")
+    throw new ApiError("VALIDATION_FAILED", verdict.message, { issues: verdict.issues });
+  throw refusalError(verdict);
 }
 
 function columnsOf(record: Conference) {

@@ -1,5 +1,6 @@
 // People at a conference with the title their positions give them on the day, as the organisation
-// routes tell it: the record states what the registers of positions said, not what someone typed.
+// routes tell it: the record states what the registers of positions said, not what someone typed,
+// and names the term it comes from.
 import type { Participant, PositionTitle } from "@sodoan/domain";
 import type { SeedClient } from "./client.js";
 
@@ -7,7 +8,7 @@ type PositionsOnDate = {
   positions: {
     title: PositionTitle;
     label: { vi: string; en: string };
-    holders: { person: Participant["person"] }[];
+    holders: { termId: string; person: Participant["person"] }[];
   }[];
 };
 
@@ -34,6 +35,7 @@ export async function participantsOf(
         titleEn: position.label.en,
         organizationId,
         organizationName: organization.name,
+        positionTermId: holder.termId,
       })),
     );
 }

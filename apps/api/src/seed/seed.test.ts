@@ -125,6 +125,8 @@ describe.each(testDrivers)("the demo data on %s", (driver) => {
         person: expect.objectContaining({ fullName: "Trần Ngọc Nam" }),
         title: "Bí thư",
         organizationName: "Tỉnh đoàn Hà Nam",
+        // The title names the term it comes from, which the API checked was held that day.
+        positionTermId: expect.any(String),
       }),
     ]);
     expect(conference.speakers).toEqual([

@@ -10,6 +10,7 @@ import {
   directivesDue,
   participantOn,
   validateFollowUp,
+  validateParticipantPositions,
 } from "./index.js";
 
 const AT = "2021-11-26T00:00:00Z";
@@ -111,8 +112,85 @@ describe("participantOn", () => {
       titleEn: "Secretary",
       organizationId: "td-ha-nam",
       organizationName: "Tỉnh đoàn Hà Nam",
+      positionTermId: "t",
     });
     expect(participantOn(nam, "2019-01-01", { terms, organizations })).toEqual({ person: nam });
+  });
+});
+
+describe("validateParticipantPositions", () => {
+  const nam = { fullName: "Trần Ngọc Nam", personId: "p-nam" };
+  const terms: PositionTerm[] = [
+    {
+      id: "t-nam",
+      person: nam,
+      title: "secretary",
+      organizationId: "td-ha-nam",
+      from: "2020-10-01",
+      to: "2021-11-26",
+      recordedAt: AT,
+    },
+  ];
+  const day = { startDate: "2021-11-25", endDate: "2021-11-25", chairs: [], speakers: [], attendees: [] };
+  const chairedBy = (person: { fullName: string; personId?: string }, positionTermId?: string) => ({
+    ...day,
+    chairs: [{ person, title: "Bí thư", ...(positionTermId === undefined ? {} : { positionTermId }) }],
+  });
+
+  it.each([
+    ["a typed title without a term", chairedBy({ fullName: "Khách mời" }), undefined, undefined],
+    ["the person's term held that day", chairedBy(nam, "t-nam"), undefined, undefined],
+    [
+      "a term held on the last day of a congress",
+      { ...chairedBy(nam, "t-nam"), startDate: "2020-09-29", endDate: "2020-10-01" },
+      undefined,
+      undefined,
+    ],
+    ["a term that does not exist", chairedBy(nam, "khong-co"), "POSITION_TERM_NOT_FOUND", ["chairs", 0]],
+    [
+      "a term ended before the conference",
+      { ...chairedBy(nam, "t-nam"), startDate: "2021-11-27", endDate: "2021-11-27" },
+      "POSITION_NOT_HELD",
+      ["chairs", 0],
+    ],
+    [
+      "another person's term",
+      chairedBy({ fullName: "Nguyễn Văn A", personId: "p-a" }, "t-nam"),
+      "POSITION_NOT_HELD",
+      ["chairs", 0],
+    ],
+    [
+      "a named attendee's term",
+      {
+        ...day,
+        attendees: [
+          { kind: "group" as const, description: "Đại biểu" },
+          { kind: "people" as const, people: [{ person: nam, positionTermId: "khong-co" }] },
+        ],
+      },
+      "POSITION_TERM_NOT_FOUND",
+      ["attendees", 1, "people", 0],
+    ],
+  ])("%s", (_name, conference, code, at) => {
+    const verdict = validateParticipantPositions(conference, terms);
+    if (code === undefined) expect(verdict.ok).toBe(true);
+    else
+      expect(verdict).toMatchObject({
+        ok: false,
+        code,
+        issues: [{ path: [...(at ?? []), "positionTermId"] }],
+      });
+  });
+
+  it("says why in Vietnamese and English", () => {
+    const verdict = validateParticipantPositions(
+      { ...chairedBy(nam, "t-nam"), startDate: "2022-01-05", endDate: "2022-01-05" },
+      terms,
+    );
+    expect(verdict.ok ? undefined : verdict.message).toEqual({
+      vi: "Trần Ngọc Nam không giữ chức Bí thư này vào ngày hội nghị",
+      en: "Trần Ngọc Nam did not hold this position of Secretary on the day of the conference",
+    });
   });
 });
 

@@ -5,9 +5,11 @@ import { DocumentReferenceSchema } from "../document/index.js";
 import { bilingual, type LocalizedText } from "../i18n/message.js";
 import { IdSchema } from "../id/index.js";
 import {
+  isSamePerson,
   type PersonRef,
   PersonRefSchema,
   POSITION_TITLE_LABELS,
+  type PositionTerm,
   type TitleSources,
   titleOn,
 } from "../position/index.js";
@@ -59,7 +61,8 @@ export type ConveningBody = z.infer<typeof ConveningBodySchema>;
 
 /**
  * A person at a conference with their title and organisation on that day, as the record states
- * them; `titleEn` when an English title is kept.
+ * them; `titleEn` when an English title is kept; `positionTermId` when the title was taken from the
+ * records of positions (a guest from outside has none, and their title is typed).
  */
 export const ParticipantSchema = z.object({
   person: PersonRefSchema,
@@ -67,6 +70,7 @@ export const ParticipantSchema = z.object({
   titleEn: z.string().trim().min(1).optional(),
   organizationId: IdSchema.optional(),
   organizationName: z.string().trim().min(1).optional(),
+  positionTermId: IdSchema.optional(),
 });
 export type Participant = z.infer<typeof ParticipantSchema>;
 
@@ -204,7 +208,68 @@ export function participantOn(person: PersonRef, date: CalendarDate, sources: Ti
     titleEn: label.en,
     organizationId: held.organizationId,
     organizationName: held.organizationName,
+    positionTermId: held.term.id,
   };
+}
+
+/** A participant of a conference with where it sits in the record (`["chairs", 0]`). */
+export type PlacedParticipant = { path: (string | number)[]; participant: Participant };
+
+/**
+ * Every person a record names, chairs, speakers and named attendees, with their place in it.
+ * @example conferenceParticipants(conference).map(({ path }) => path) // [["chairs", 0], ["attendees", 1, "people", 0]]
+ */
+export function conferenceParticipants(
+  conference: Pick<Conference, "chairs" | "speakers" | "attendees">,
+): PlacedParticipant[] {
+  return [
+    ...conference.chairs.map((participant, i) => ({ path: ["chairs", i], participant })),
+    ...conference.speakers.map((participant, i) => ({ path: ["speakers", i], participant })),
+    ...conference.attendees.flatMap((group, g) =>
+      group.kind === "people"
+        ? group.people.map((participant, i) => ({ path: ["attendees", g, "people", i], participant }))
+        : [],
+    ),
+  ];
+}
+
+/** Why a participant's position is refused. */
+export type ParticipantPositionCode = "POSITION_TERM_NOT_FOUND" | "POSITION_NOT_HELD";
+
+/**
+ * Whether each participant's `positionTermId` names a term of that same person held on one of the
+ * conference's days; a congress spans days, and a committee it elects takes office on one of them.
+ * `terms` holds at least the terms named; the first participant refused is reported at its field.
+ * @example validateParticipantPositions(conference, terms) // { ok: false, code: "POSITION_NOT_HELD", issues: [{ path: ["chairs", 0, "positionTermId"], … }] }
+ */
+export function validateParticipantPositions<
+  T extends Pick<Conference, "startDate" | "endDate" | "chairs" | "speakers" | "attendees">,
+>(conference: T, terms: readonly PositionTerm[]): Result<T, ParticipantPositionCode> {
+  const byId = new Map(terms.map((term) => [term.id, term]));
+  for (const { path, participant } of conferenceParticipants(conference)) {
+    const termId = participant.positionTermId;
+    if (termId === undefined) continue;
+    const field = [...path, "positionTermId"];
+    const term = byId.get(termId);
+    if (term === undefined) {
+      const message = {
+        vi: `Không tìm thấy nhiệm kỳ ${termId} trong hồ sơ chức vụ`,
+        en: `No term ${termId} in the records of positions`,
+      };
+      return refuse("POSITION_TERM_NOT_FOUND", message, [{ path: field, message }]);
+    }
+    const held =
+      term.from <= conference.endDate && (term.to === undefined || conference.startDate <= term.to);
+    if (!isSamePerson(term.person, participant.person) || !held) {
+      const label = POSITION_TITLE_LABELS[term.title];
+      const message = {
+        vi: `${participant.person.fullName} không giữ chức ${label.vi} này vào ngày hội nghị`,
+        en: `${participant.person.fullName} did not hold this position of ${label.en} on the day of the conference`,
+      };
+      return refuse("POSITION_NOT_HELD", message, [{ path: field, message }]);
+    }
+  }
+  return ok(conference);
 }
 
 /** A directive with the conference that issued it. */
