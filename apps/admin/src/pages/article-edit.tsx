@@ -73,6 +73,11 @@ export function ArticleEditPage() {
             submitLabel={{ vi: "Lưu thay đổi", en: "Save changes" }}
             onDirtyChange={setDirty}
             onReload={() => article.refetch()}
+            stored={{
+              url: `/api/v1/articles/${encodeURIComponent(id)}`,
+              // The version whose ETag a save sends: the query's, until a reload takes the latest.
+              read: () => queryClient.getQueryData<typeof article.data>(articleQueryKey(id))?.data,
+            }}
             save={async (input) => {
               // The ETag of the version this page last read: a newer one elsewhere answers 412.
               const saved = await apiRequest<ArticleRecord>(`/api/v1/articles/${encodeURIComponent(id)}`, {
