@@ -116,8 +116,8 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const queryClient = useQueryClient();
   const conference = useConference(saved?.id);
   const canWrite = hasPermission(me.data, "content.write");
-  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
-  // never what the person has typed.
+  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag and
+  // the typed fields left alone, never what the person has typed or picked.
   const [initial] = useState(() =>
     saved
       ? conferenceFormOf(saved)
@@ -129,7 +129,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const [picks, setPicks] = useState<ConferencePicks>(initial.picks);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
-  const { register, handleSubmit, control, formState } = useForm<ConferenceFormValues>({
+  const { register, handleSubmit, control, formState, reset } = useForm<ConferenceFormValues>({
     defaultValues: initial.values,
   });
   const [organizerId, startDate, reviewFrom, reviewTo] = useWatch({
@@ -365,7 +365,8 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
           <SaveNotice
             notice={notice}
             onReload={async () => {
-              await conference.refetch();
+              const latest = await conference.refetch();
+              if (latest.data) reset(conferenceFormOf(latest.data.data).values, { keepDirtyValues: true });
               setNotice(null);
             }}
           />

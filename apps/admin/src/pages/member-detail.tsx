@@ -141,9 +141,9 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   const member = useMember(id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
-  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag
-  // and the summary, never what the person has typed.
-  const { register, handleSubmit, formState } = useForm<PersonalFormValues>({
+  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
+  // the summary and the fields left alone, never what the person has typed.
+  const { register, handleSubmit, formState, reset } = useForm<PersonalFormValues>({
     defaultValues: valuesOf(initial),
   });
 
@@ -190,7 +190,8 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
       <SaveNotice
         notice={notice}
         onReload={async () => {
-          await member.refetch();
+          const latest = await member.refetch();
+          if (latest.data) reset(valuesOf(latest.data.data), { keepDirtyValues: true });
           setNotice(null);
         }}
       />
