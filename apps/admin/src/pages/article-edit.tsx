@@ -42,11 +42,12 @@ export function ArticleEditPage() {
     [record.withdrawnAt, { vi: "Gỡ lúc", en: "Withdrawn at" }],
   ];
   return (
-    <section aria-labelledby="article-title">
+    <section aria-labelledby="article-heading">
       <p>
         <Link to={paths.articles}>{t({ vi: "← Danh sách bài viết", en: "← Article list" })}</Link>
       </p>
-      <h2 id="article-title">{record.title}</h2>
+      {/* Not "article-title": that id is the editor's title input (idPrefix "article"), its label's target. */}
+      <h2 id="article-heading">{record.title}</h2>
       <dl className="summary" data-testid="article-summary">
         <dt>{t({ vi: "Tình trạng", en: "Status" })}</dt>
         <dd data-testid="article-status">{t(ARTICLE_STATUS_LABELS[record.status])}</dd>
