@@ -54,6 +54,18 @@ describe("toArticleInput", () => {
     expect(created).not.toHaveProperty("source");
     expect(created).not.toHaveProperty("conferenceId");
     expect(toArticleInput({ ...typed, conferenceId: "hn-1" }, "update").conferenceId).toBe("hn-1");
+    // The body goes whole, so an emptied caption is simply left out of its block.
+    const captionless = toArticleInput(
+      { ...typed, body: typed.body.map((row) => ({ ...row, caption: "", credit: "" })) },
+      "update",
+    );
+    expect((captionless.body as Record<string, unknown>[])[2]).toEqual({
+      type: "image",
+      src: "/api/v1/public/images/x",
+      alt: "Hội trường",
+      width: 4,
+      height: 3,
+    });
   });
 
   it("lets the schema name an image without alt text by its row", () => {

@@ -137,6 +137,22 @@ describe("the article form", () => {
     }
   });
 
+  it("sends null for an optional field emptied in the editor, so that the update clears it", async () => {
+    const save = vi.fn(async (_input: Record<string, unknown>) => {});
+    renderForm({
+      save,
+      initial: { ...EMPTY_ARTICLE, organizationId: "tinh-doan-ha-nam", author: "Ban Tuyên giáo" },
+    });
+    fillRequired();
+    fireEvent.change(screen.getByLabelText("Tác giả"), { target: { value: " " } });
+    expect(screen.getByLabelText("Hội nghị được đưa tin").tagName).toBe("SELECT");
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thay đổi" }));
+    await screen.findByText("Đã lưu.");
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({ author: null, source: null, conferenceId: null }),
+    );
+  });
+
   it("checks the domain's schema before sending", async () => {
     const save = vi.fn(async () => {});
     renderForm({ save });
