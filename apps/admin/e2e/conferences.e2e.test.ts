@@ -93,6 +93,7 @@ describe("a conference record", () => {
       await page.getByLabel("Địa điểm").fill("Hội trường Đoàn Khối");
       await page.getByRole("button", { name: "Lưu hội nghị" }).click();
       await page.getByTestId("conflict").waitFor();
+      expect(await page.getByTestId("conflict-fields").textContent()).toBe("Đã bị đổi: Địa điểm");
       await page.getByRole("button", { name: "Tải lại bản mới nhất" }).click();
       await page.getByTestId("conflict").waitFor({ state: "detached" });
       expect(await page.getByLabel("Địa điểm").inputValue()).toBe("Hội trường Đoàn Khối");

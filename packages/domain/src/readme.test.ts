@@ -1,6 +1,9 @@
 // The examples of README.md, run: a consumer who copies them gets what the README says.
 import { describe, expect, it } from "vitest";
 import {
+  ArticleSchema,
+  ArticleUpdateSchema,
+  applyArticleUpdate,
   comparePersonNames,
   countActiveMembers,
   deriveMemberState,
@@ -39,6 +42,26 @@ describe("README examples", () => {
         message: { vi: "Ngày không tồn tại trong lịch", en: "No such day in the calendar" },
       },
     ]);
+  });
+
+  it("an article update clears a field sent as null and keeps one left out", () => {
+    const article = ArticleSchema.parse({
+      id: "a1",
+      title: "Tuổi trẻ Sóc Trăng",
+      slug: "tuoi-tre-soc-trang",
+      category: "Hoạt động",
+      organizationId: "dk-dn",
+      author: "Tấn Phát",
+      lead: "Tóm tắt",
+      body: [],
+      status: "draft",
+      createdAt: "2017-09-01T03:00:00Z",
+      updatedAt: "2017-09-01T03:00:00Z",
+    });
+    const update = ArticleUpdateSchema.parse({ author: null, lead: "Tóm tắt mới" });
+    const changed = ArticleSchema.parse(applyArticleUpdate(article, update));
+    expect(changed).not.toHaveProperty("author");
+    expect(changed).toMatchObject({ lead: "Tóm tắt mới", title: "Tuổi trẻ Sóc Trăng" });
   });
 
   const data = buildSocTrangReference();

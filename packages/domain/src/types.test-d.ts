@@ -3,6 +3,8 @@ import type { z } from "zod";
 import {
   type Article,
   type ArticleStatus,
+  type ArticleUpdate,
+  applyArticleUpdate,
   type Conference,
   compareQuotedFigure,
   type DocumentSymbolParts,
@@ -97,6 +99,8 @@ describe("public types", () => {
     expectTypeOf(parseDocumentSymbol).returns.toEqualTypeOf<DocumentSymbolParts | undefined>();
     expectTypeOf<ArticleStatus>().toEqualTypeOf<"draft" | "scheduled" | "published" | "withdrawn">();
     expectTypeOf<Article["publishedAt"]>().toEqualTypeOf<string | undefined>();
+    expectTypeOf<ArticleUpdate["author"]>().toEqualTypeOf<string | null | undefined>();
+    expectTypeOf(applyArticleUpdate).returns.toEqualTypeOf<Article>();
     expectTypeOf(compareQuotedFigure).returns.toEqualTypeOf<FigureComparison>();
     expectTypeOf<Conference["session"]>().toEqualTypeOf<
       "morning" | "afternoon" | "evening" | "full_day" | undefined

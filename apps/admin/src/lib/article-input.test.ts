@@ -1,4 +1,4 @@
-import { ArticleCreateSchema } from "@sodoan/domain";
+import { ArticleCreateSchema, ArticleUpdateSchema } from "@sodoan/domain";
 import { describe, expect, it } from "vitest";
 import {
   type ArticleFormValues,
@@ -34,7 +34,7 @@ const typed: ArticleFormValues = {
 
 describe("toArticleInput", () => {
   it("gives the domain's schema an article it accepts, blanks left out", () => {
-    const input = toArticleInput(typed);
+    const input = toArticleInput(typed, "create");
     expect(input).not.toHaveProperty("author");
     expect(input).not.toHaveProperty("slug");
     expect(input.source).toEqual({ name: "Báo Hà Nam" });
@@ -43,9 +43,34 @@ describe("toArticleInput", () => {
     expect(parsed.slug).toBe("hoi-nghi-chuyen-de");
   });
 
+  it("clears in an update the optional fields left empty, which a new article leaves out", () => {
+    const emptied = { ...typed, sourceName: "", conferenceId: "" };
+    const update = toArticleInput(emptied, "update");
+    expect(update).toMatchObject({ author: null, source: null, conferenceId: null });
+    expect(update).not.toHaveProperty("slug");
+    expect(ArticleUpdateSchema.safeParse(update).success).toBe(true);
+    const created = toArticleInput(emptied, "create");
+    expect(created).not.toHaveProperty("author");
+    expect(created).not.toHaveProperty("source");
+    expect(created).not.toHaveProperty("conferenceId");
+    expect(toArticleInput({ ...typed, conferenceId: "hn-1" }, "update").conferenceId).toBe("hn-1");
+    // The body goes whole, so an emptied caption is simply left out of its block.
+    const captionless = toArticleInput(
+      { ...typed, body: typed.body.map((row) => ({ ...row, caption: "", credit: "" })) },
+      "update",
+    );
+    expect((captionless.body as Record<string, unknown>[])[2]).toEqual({
+      type: "image",
+      src: "/api/v1/public/images/x",
+      alt: "Hội trường",
+      width: 4,
+      height: 3,
+    });
+  });
+
   it("lets the schema name an image without alt text by its row", () => {
     const values = { ...typed, body: [{ ...emptyBlock("image"), src: "/a.png", width: 1, height: 1 }] };
-    const result = ArticleCreateSchema.safeParse(toArticleInput(values));
+    const result = ArticleCreateSchema.safeParse(toArticleInput(values, "create"));
     expect(result.success ? [] : result.error.issues.map((issue) => issue.path.join("."))).toEqual([
       "body.0.alt",
     ]);
@@ -57,10 +82,10 @@ describe("toArticleInput", () => {
       id: "a",
       status: "draft",
       updatedAt: "",
-      ...ArticleCreateSchema.parse(toArticleInput(typed)),
+      ...ArticleCreateSchema.parse(toArticleInput(typed, "create")),
     };
     const values = articleValuesOf({ ...stored, body: [...stored.body, figure] } as never);
-    expect(toArticleInput(values).body).toEqual([...(stored.body as unknown[]), figure]);
+    expect(toArticleInput(values, "create").body).toEqual([...(stored.body as unknown[]), figure]);
   });
 });
 

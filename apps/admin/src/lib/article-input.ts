@@ -1,5 +1,6 @@
 // An article form's typed values and what the domain's schemas read: body blocks from the editor's
-// rows, empty optional fields left out, and a publication time typed in Vietnam time (UTC+7).
+// rows, empty optional fields left out of a new article and cleared in an update, and a publication
+// time typed in Vietnam time (UTC+7).
 import type { BodyBlock } from "@sodoan/domain";
 import { toIsoDate } from "./dates";
 
@@ -32,6 +33,8 @@ export type ArticleFormValues = {
   author: string;
   sourceName: string;
   sourceUrl: string;
+  /** The conference the article reports on; empty for none. */
+  conferenceId: string;
   body: BlockValues[];
 };
 
@@ -88,6 +91,7 @@ export const EMPTY_ARTICLE: ArticleFormValues = {
   author: "",
   sourceName: "",
   sourceUrl: "",
+  conferenceId: "",
   body: [emptyBlock("paragraph")],
 };
 
@@ -127,6 +131,7 @@ export function articleValuesOf(article: ArticleRecord): ArticleFormValues {
     author: article.author ?? "",
     sourceName: article.source?.name ?? "",
     sourceUrl: article.source?.url ?? "",
+    conferenceId: article.conferenceId ?? "",
     body: article.body.map(blockValuesOf),
   };
 }
@@ -168,22 +173,32 @@ export function toBodyBlock(row: BlockValues): Record<string, unknown> {
   }
 }
 
-/** The whole form as `ArticleCreateSchema` (and `ArticleUpdateSchema`) read it. */
-export function toArticleInput(values: ArticleFormValues): Record<string, unknown> {
+/**
+ * The whole form as `ArticleCreateSchema` or `ArticleUpdateSchema` reads it. An optional field left
+ * empty is left out of a new article, and sent as `null` in an update: an update keeps what it leaves
+ * out, so only `null` clears what was stored.
+ */
+export function toArticleInput(
+  values: ArticleFormValues,
+  purpose: "create" | "update",
+): Record<string, unknown> {
+  const empty = purpose === "update" ? null : undefined;
   const sourceName = present(values.sourceName);
   const sourceUrl = present(values.sourceUrl);
   return withoutUndefined({
     title: values.title,
+    // Never cleared: a slug left empty is the API's to derive from the title, on creation only.
     slug: present(values.slug),
     category: values.category,
     organizationId: values.organizationId,
     lead: values.lead,
-    author: present(values.author),
+    author: present(values.author) ?? empty,
     // A link without the source's name is still sent, so that the schema asks for the name.
     source:
       sourceName === undefined && sourceUrl === undefined
-        ? undefined
+        ? empty
         : withoutUndefined({ name: sourceName ?? "", url: sourceUrl }),
+    conferenceId: present(values.conferenceId) ?? empty,
     body: values.body.map(toBodyBlock),
   });
 }

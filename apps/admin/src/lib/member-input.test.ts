@@ -1,6 +1,6 @@
 import { MemberCreateSchema, MemberUpdateSchema } from "@sodoan/domain";
 import { describe, expect, it } from "vitest";
-import { changedPersonalFields, EMPTY_PERSONAL, toMemberCreateInput, toPersonalInput } from "./member-input";
+import { EMPTY_PERSONAL, toMemberCreateInput, toPersonalInput } from "./member-input";
 
 describe("member form input", () => {
   it("turns typed dates into ISO dates the domain accepts, and leaves empty fields out", () => {
@@ -39,30 +39,5 @@ describe("member form input", () => {
     });
     expect(input).toEqual({ fullName: "A", contact: { phone: "0912 345 678" } });
     expect(MemberUpdateSchema.safeParse(input).success).toBe(true);
-  });
-});
-
-describe("changedPersonalFields", () => {
-  it("names the fields that differ between two versions, contact details by their path", () => {
-    const before = {
-      fullName: "Trần Ngọc Nam",
-      gender: "male" as const,
-      birthDate: "12/04/1995",
-      cardNumber: "",
-      ethnicity: "Kinh",
-      religion: "Không",
-      education: "12/12",
-      occupation: "Kỹ sư",
-      contact: { phone: "0912", email: "" },
-      placeOfResidence: "",
-    };
-    expect(changedPersonalFields(before, { ...before })).toEqual([]);
-    expect(
-      changedPersonalFields(before, {
-        ...before,
-        occupation: "Giáo viên",
-        contact: { phone: "0913", email: "" },
-      }),
-    ).toEqual(["occupation", "contact.phone"]);
   });
 });

@@ -20,19 +20,6 @@ export type PersonalField =
   | Exclude<keyof PersonalFormValues, "contact">
   | `contact.${keyof PersonalFormValues["contact"]}`;
 
-/** The personal fields whose values differ between two versions of a record, in the form's order. */
-export function changedPersonalFields(
-  before: PersonalFormValues,
-  after: PersonalFormValues,
-): PersonalField[] {
-  const flat = (values: PersonalFormValues): Record<PersonalField, string> => {
-    const { contact, ...rest } = values;
-    return { ...rest, "contact.phone": contact.phone, "contact.email": contact.email };
-  };
-  const [a, b] = [flat(before), flat(after)];
-  return (Object.keys(a) as PersonalField[]).filter((field) => a[field] !== b[field]);
-}
-
 export type MemberCreateFormValues = PersonalFormValues & {
   admission: { date: string; decisionRef: string; admittingOrganizationId: string; homeUnitId: string };
 };

@@ -42,11 +42,12 @@ export function ArticleEditPage() {
     [record.withdrawnAt, { vi: "Gỡ lúc", en: "Withdrawn at" }],
   ];
   return (
-    <section aria-labelledby="article-title">
+    <section aria-labelledby="article-heading">
       <p>
         <Link to={paths.articles}>{t({ vi: "← Danh sách bài viết", en: "← Article list" })}</Link>
       </p>
-      <h2 id="article-title">{record.title}</h2>
+      {/* Not "article-title": that id is the editor's title input (idPrefix "article"), its label's target. */}
+      <h2 id="article-heading">{record.title}</h2>
       <dl className="summary" data-testid="article-summary">
         <dt>{t({ vi: "Tình trạng", en: "Status" })}</dt>
         <dd data-testid="article-status">{t(ARTICLE_STATUS_LABELS[record.status])}</dd>
@@ -73,6 +74,11 @@ export function ArticleEditPage() {
             submitLabel={{ vi: "Lưu thay đổi", en: "Save changes" }}
             onDirtyChange={setDirty}
             onReload={() => article.refetch()}
+            stored={{
+              url: `/api/v1/articles/${encodeURIComponent(id)}`,
+              // The version whose ETag a save sends: the query's, until a reload takes the latest.
+              read: () => queryClient.getQueryData<typeof article.data>(articleQueryKey(id))?.data,
+            }}
             save={async (input) => {
               // The ETag of the version this page last read: a newer one elsewhere answers 412.
               const saved = await apiRequest<ArticleRecord>(`/api/v1/articles/${encodeURIComponent(id)}`, {

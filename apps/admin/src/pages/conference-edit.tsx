@@ -17,6 +17,7 @@ import { useForm, useWatch } from "react-hook-form";
 import { Link, useNavigate, useParams } from "react-router";
 import { ApiRequestError, apiRequest } from "../lib/api";
 import { hasPermission, useMe } from "../lib/auth";
+import type { FieldLabels } from "../lib/changed-fields";
 import {
   type ConferenceFormValues,
   type ConferencePicks,
@@ -38,7 +39,7 @@ import {
 } from "../ui/conference-lists";
 import { ErrorNotice } from "../ui/error-notice";
 import { useOrganizations } from "../ui/organization-select";
-import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
+import { MARKED_FIELDS, SaveNotice, type SaveOutcome, staleSaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 import { ConferenceDocuments } from "./conference-documents";
 import { ConferenceFigures } from "./conference-figures";
@@ -48,6 +49,34 @@ const STALE: LocalizedText = {
   vi: "Hồ sơ hội nghị này vừa được người khác thay đổi. Hãy tải lại bản mới nhất: những gì bạn đang nhập được giữ nguyên.",
   en: "Someone else has just changed this conference record. Reload the latest version: what you typed is kept.",
 };
+
+/** The record's fields by their path in the form and its picks: a conflict's list names them. */
+const CONFERENCE_FIELD_LABELS: FieldLabels<keyof ConferenceFormValues | keyof ConferencePicks> = {
+  organizerId: { vi: "Tổ chức chủ trì", en: "Organiser" },
+  kind: { vi: "Loại hội nghị", en: "Kind" },
+  title: { vi: "Tên hội nghị", en: "Title" },
+  startDate: { vi: "Ngày bắt đầu", en: "Start date" },
+  endDate: { vi: "Ngày kết thúc", en: "End date" },
+  session: { vi: "Buổi", en: "Session" },
+  place: { vi: "Địa điểm", en: "Place" },
+  reviewFrom: { vi: "Kỳ báo cáo từ ngày", en: "Period under review from" },
+  reviewTo: { vi: "Kỳ báo cáo đến ngày", en: "Period under review to" },
+  chairs: { vi: "Chủ trì", en: "Chairs" },
+  speakers: { vi: "Phát biểu", en: "Speakers" },
+  attendees: { vi: "Thành phần tham dự", en: "Attendees" },
+  namedAttendees: { vi: "Đại biểu có tên", en: "Named attendees" },
+  documentsReviewed: { vi: "Văn bản được xem xét", en: "Documents reviewed" },
+  topics: { vi: "Nội dung thảo luận", en: "Topics" },
+  figures: { vi: "Số liệu báo cáo", en: "Figures reported" },
+  conclusions: { vi: "Kết luận", en: "Conclusions" },
+  directives: { vi: "Chỉ đạo", en: "Directives" },
+};
+
+/** A record as the form holds it: its typed values and its picks side by side, as the labels name them. */
+function formValuesOf(conference: Conference) {
+  const { values, picks } = conferenceFormOf(conference);
+  return { ...values, ...picks };
+}
 
 function useConference(id: string | undefined) {
   return useQuery({
@@ -87,8 +116,8 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const queryClient = useQueryClient();
   const conference = useConference(saved?.id);
   const canWrite = hasPermission(me.data, "content.write");
-  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
-  // never what the person has typed.
+  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag and
+  // the typed fields left alone, never what the person has typed or picked.
   const [initial] = useState(() =>
     saved
       ? conferenceFormOf(saved)
@@ -100,7 +129,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
   const [picks, setPicks] = useState<ConferencePicks>(initial.picks);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
-  const { register, handleSubmit, control, formState, setValue } = useForm<ConferenceFormValues>({
+  const { register, handleSubmit, control, formState, reset, setValue } = useForm<ConferenceFormValues>({
     defaultValues: initial.values,
   });
   const [organizerId, startDate, reviewFrom, reviewTo] = useWatch({
@@ -123,10 +152,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
     const parsed = ConferenceCreateSchema.safeParse(conferenceInputOf(values, picks));
     if (!parsed.success) {
       setErrors(fieldErrorsOfZod(parsed.error, locale));
-      setNotice({
-        kind: "error",
-        text: { vi: "Hãy sửa các ô được đánh dấu.", en: "Correct the marked fields." },
-      });
+      setNotice(MARKED_FIELDS);
       return;
     }
     setErrors({});
@@ -150,8 +176,16 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
       void queryClient.invalidateQueries({ queryKey: ["conferences", "list"] });
       setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
     } catch (caught) {
-      if (caught instanceof ApiRequestError && caught.status === 412)
-        setNotice({ kind: "stale", text: STALE });
+      if (caught instanceof ApiRequestError && caught.status === 412 && saved !== undefined)
+        setNotice(
+          await staleSaveOutcome({
+            text: STALE,
+            url: `/api/v1/conferences/${encodeURIComponent(saved.id)}`,
+            read: conference.data?.data,
+            valuesOf: formValuesOf,
+            labels: CONFERENCE_FIELD_LABELS,
+          }),
+        );
       else if (caught instanceof ApiRequestError) {
         setErrors(fieldErrorsOfApi(caught.issues, locale));
         setNotice({ kind: "error", text: caught.localized });
@@ -180,7 +214,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
           <fieldset className="panel">
             <legend>{t({ vi: "Thông tin chung", en: "General" })}</legend>
             <div className="field">
-              <label htmlFor="conference-organizerId">{t({ vi: "Tổ chức chủ trì", en: "Organiser" })}</label>
+              <label htmlFor="conference-organizerId">{t(CONFERENCE_FIELD_LABELS.organizerId)}</label>
               <select
                 id="conference-organizerId"
                 {...register("organizerId")}
@@ -191,7 +225,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
               {errors.organizerId && <p className="field-error">{errors.organizerId}</p>}
             </div>
             <div className="field">
-              <label htmlFor="conference-kind">{t({ vi: "Loại hội nghị", en: "Kind" })}</label>
+              <label htmlFor="conference-kind">{t(CONFERENCE_FIELD_LABELS.kind)}</label>
               <select id="conference-kind" {...register("kind")}>
                 {(Object.keys(CONFERENCE_KIND_LABELS) as ConferenceKind[]).map((kind) => (
                   <option key={kind} value={kind}>
@@ -202,7 +236,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
             </div>
             <TextField
               id="conference-title-input"
-              label={t({ vi: "Tên hội nghị", en: "Title" })}
+              label={t(CONFERENCE_FIELD_LABELS.title)}
               registration={register("title")}
               error={errors.title}
             />
@@ -222,7 +256,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
               inputMode="numeric"
             />
             <div className="field">
-              <label htmlFor="conference-session">{t({ vi: "Buổi", en: "Session" })}</label>
+              <label htmlFor="conference-session">{t(CONFERENCE_FIELD_LABELS.session)}</label>
               <select
                 id="conference-session"
                 {...register("session")}
@@ -239,7 +273,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
             </div>
             <TextField
               id="conference-place"
-              label={t({ vi: "Địa điểm", en: "Place" })}
+              label={t(CONFERENCE_FIELD_LABELS.place)}
               registration={register("place")}
               error={errors.place}
             />
@@ -321,7 +355,8 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
           <SaveNotice
             notice={notice}
             onReload={async () => {
-              await conference.refetch();
+              const latest = await conference.refetch();
+              if (latest.data) reset(conferenceFormOf(latest.data.data).values, { keepDirtyValues: true });
               setNotice(null);
             }}
           />

@@ -17,6 +17,7 @@ import {
 import { paths } from "../paths";
 import { useOrganizations } from "../ui/organization-select";
 import { PersonalFields } from "../ui/personal-fields";
+import { MARKED_FIELDS } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 
 export function MemberCreatePage() {
@@ -119,7 +120,7 @@ export function MemberCreatePage() {
         )}
         {Object.keys(errors).length > 0 && !formError && (
           <p className="notice notice-error" role="alert">
-            {t({ vi: "Vui lòng sửa các ô được đánh dấu.", en: "Please correct the marked fields." })}
+            {t(MARKED_FIELDS.text)}
           </p>
         )}
         <button type="submit" className="primary" disabled={formState.isSubmitting}>

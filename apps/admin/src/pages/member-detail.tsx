@@ -23,7 +23,7 @@ import {
   type EventFormValues,
   eventInputOf,
 } from "../lib/member-events";
-import { changedPersonalFields, type PersonalFormValues, toPersonalInput } from "../lib/member-input";
+import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { paths } from "../paths";
 import { AuditHistory } from "../ui/audit-history";
@@ -31,7 +31,7 @@ import { ErrorNotice } from "../ui/error-notice";
 import { EventFields } from "../ui/event-fields";
 import { useOrganizations } from "../ui/organization-select";
 import { PERSONAL_FIELD_LABELS, PersonalFields } from "../ui/personal-fields";
-import { SaveNotice, type SaveOutcome } from "../ui/save-notice";
+import { SaveNotice, type SaveOutcome, staleSaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
 
 type MemberDetail = {
@@ -141,9 +141,9 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   const member = useMember(id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
-  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag
-  // and the summary, never what the person has typed.
-  const { register, handleSubmit, formState } = useForm<PersonalFormValues>({
+  // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
+  // the summary and the fields left alone, never what the person has typed.
+  const { register, handleSubmit, formState, reset } = useForm<PersonalFormValues>({
     defaultValues: valuesOf(initial),
   });
 
@@ -167,18 +167,15 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
       setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
     } catch (caught) {
       if (caught instanceof ApiRequestError && caught.status === 412) {
-        // What the other save changed: the record as this form read it against the record now,
-        // read apart from the page's copy so that only "reload" takes the new version.
-        const latest = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`).catch(
-          () => undefined,
+        setNotice(
+          await staleSaveOutcome({
+            text: STALE,
+            url: `/api/v1/members/${encodeURIComponent(id)}`,
+            read: member.data?.data,
+            valuesOf,
+            labels: PERSONAL_FIELD_LABELS,
+          }),
         );
-        const read = member.data?.data;
-        const changed = latest && read ? changedPersonalFields(valuesOf(read), valuesOf(latest.data)) : [];
-        setNotice({
-          kind: "stale",
-          text: STALE,
-          changed: changed.map((field) => PERSONAL_FIELD_LABELS[field]),
-        });
       } else if (caught instanceof ApiRequestError) {
         setErrors(fieldErrorsOfApi(caught.issues, locale));
         setNotice({ kind: "error", text: caught.localized });
@@ -193,7 +190,8 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
       <SaveNotice
         notice={notice}
         onReload={async () => {
-          await member.refetch();
+          const latest = await member.refetch();
+          if (latest.data) reset(valuesOf(latest.data.data), { keepDirtyValues: true });
           setNotice(null);
         }}
       />

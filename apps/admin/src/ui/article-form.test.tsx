@@ -1,9 +1,9 @@
 // @vitest-environment happy-dom
 import { QueryClient, QueryClientProvider } from "@tanstack/react-query";
-import { cleanup, fireEvent, render, screen, within } from "@testing-library/react";
+import { cleanup, fireEvent, render, screen, waitFor, within } from "@testing-library/react";
 import { afterEach, describe, expect, it, vi } from "vitest";
 import { ApiRequestError } from "../lib/api";
-import { EMPTY_ARTICLE } from "../lib/article-input";
+import { articleValuesOf, EMPTY_ARTICLE } from "../lib/article-input";
 import { LocaleProvider } from "../lib/locale";
 import { ArticleForm, type ArticleFormProps } from "./article-form";
 
@@ -90,6 +90,67 @@ describe("the article form", () => {
     fireEvent.click(within(conflict).getByRole("button", { name: "Tải lại bản mới nhất" }));
     expect(onReload).toHaveBeenCalled();
     expect((screen.getByLabelText("Tiêu đề") as HTMLInputElement).value).toBe("Ngày hội");
+  });
+
+  it("names the fields changed elsewhere, and on reload takes the latest for the fields left alone", async () => {
+    const read = {
+      id: "a-1",
+      title: "Ngày hội",
+      slug: "ngay-hoi",
+      category: "Đoàn thể",
+      organizationId: "tinh-doan-ha-nam",
+      lead: "Tóm tắt",
+      author: "Ban Tuyên giáo",
+      body: [{ type: "paragraph" as const, text: "Đoạn một" }],
+      status: "draft" as const,
+      updatedAt: "2021-11-25T01:00:00Z",
+    };
+    const latest = { ...read, lead: "Tóm tắt của người khác", updatedAt: "2021-11-25T02:00:00Z" };
+    let stored = read;
+    vi.stubGlobal(
+      "fetch",
+      vi.fn(async () => new Response(JSON.stringify(latest), { status: 200 })),
+    );
+    try {
+      renderForm({
+        initial: articleValuesOf(read),
+        save: async () => {
+          throw new ApiRequestError(412, "PRECONDITION_FAILED", { vi: "Đã đổi", en: "Changed" }, [], {});
+        },
+        stored: { url: "/api/v1/articles/a-1", read: () => stored },
+        onReload: async () => {
+          stored = latest;
+        },
+      });
+      fireEvent.change(screen.getByLabelText("Tiêu đề"), { target: { value: "Ngày hội lớn" } });
+      fireEvent.click(screen.getByRole("button", { name: "Lưu thay đổi" }));
+      const conflict = await screen.findByTestId("conflict");
+      expect(within(conflict).getByTestId("conflict-fields").textContent).toBe("Đã bị đổi: Sa-pô (tóm tắt)");
+      fireEvent.click(within(conflict).getByRole("button", { name: "Tải lại bản mới nhất" }));
+      await waitFor(() => expect(screen.queryByTestId("conflict")).toBeNull());
+      expect((screen.getByLabelText("Tiêu đề") as HTMLInputElement).value).toBe("Ngày hội lớn");
+      expect((screen.getByLabelText("Sa-pô (tóm tắt)") as HTMLTextAreaElement).value).toBe(
+        "Tóm tắt của người khác",
+      );
+    } finally {
+      vi.unstubAllGlobals();
+    }
+  });
+
+  it("sends null for an optional field emptied in the editor, so that the update clears it", async () => {
+    const save = vi.fn(async (_input: Record<string, unknown>) => {});
+    renderForm({
+      save,
+      initial: { ...EMPTY_ARTICLE, organizationId: "tinh-doan-ha-nam", author: "Ban Tuyên giáo" },
+    });
+    fillRequired();
+    fireEvent.change(screen.getByLabelText("Tác giả"), { target: { value: " " } });
+    expect(screen.getByLabelText("Hội nghị được đưa tin").tagName).toBe("SELECT");
+    fireEvent.click(screen.getByRole("button", { name: "Lưu thay đổi" }));
+    await screen.findByText("Đã lưu.");
+    expect(save).toHaveBeenCalledWith(
+      expect.objectContaining({ author: null, source: null, conferenceId: null }),
+    );
   });
 
   it("checks the domain's schema before sending", async () => {

@@ -7,17 +7,21 @@ import { type Control, useController, useFieldArray, useForm, useWatch } from "r
 import { ApiRequestError } from "../lib/api";
 import {
   type ArticleFormValues,
+  type ArticleRecord,
+  articleValuesOf,
   type BlockType,
   type BlockValues,
   emptyBlock,
   toArticleInput,
 } from "../lib/article-input";
+import type { FieldLabels } from "../lib/changed-fields";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import { ArticlePreview } from "./article-preview";
+import { ConferenceSelect } from "./conference-select";
 import { ImageUpload } from "./image-upload";
 import { useOrganizations } from "./organization-select";
-import { SaveNotice, type SaveOutcome } from "./save-notice";
+import { MARKED_FIELDS, SaveNotice, type SaveOutcome, staleSaveOutcome } from "./save-notice";
 import { TextField } from "./text-field";
 
 const BLOCK_LABELS: Record<BlockType, LocalizedText> = {
@@ -26,6 +30,20 @@ const BLOCK_LABELS: Record<BlockType, LocalizedText> = {
   quote: { vi: "Trích dẫn", en: "Quotation" },
   image: { vi: "Ảnh", en: "Image" },
   figure: { vi: "Số liệu trích dẫn", en: "Quoted figure" },
+};
+
+/** The article's fields by their path in the form: the fields' labels and a conflict's list. */
+export const ARTICLE_FIELD_LABELS: FieldLabels<keyof ArticleFormValues> = {
+  title: { vi: "Tiêu đề", en: "Title" },
+  slug: { vi: "Đường dẫn", en: "Slug" },
+  category: { vi: "Chuyên mục", en: "Category" },
+  organizationId: { vi: "Đơn vị", en: "Organisation" },
+  conferenceId: { vi: "Hội nghị được đưa tin", en: "Conference reported on" },
+  lead: { vi: "Sa-pô (tóm tắt)", en: "Lead" },
+  author: { vi: "Tác giả", en: "Author" },
+  sourceName: { vi: "Tên nguồn", en: "Source name" },
+  sourceUrl: { vi: "Địa chỉ bài gốc", en: "Original address" },
+  body: { vi: "Nội dung", en: "Body" },
 };
 
 const STALE: LocalizedText = {
@@ -46,12 +64,27 @@ export type ArticleFormProps = {
   save: (input: Record<string, unknown>) => Promise<void>;
   /** Fetches the latest version after a 412, keeping what was typed. */
   onReload?: () => Promise<unknown>;
+  /**
+   * Where the stored article is read, and the version whose ETag the last save sent: after a 412 the
+   * notice names the fields changed since.
+   */
+  stored?: { url: string; read: () => ArticleRecord | undefined };
   /** Told whether the form holds unsaved changes (the page offers no publication until they are saved). */
   onDirtyChange?: (dirty: boolean) => void;
 };
 
 export function ArticleForm(props: ArticleFormProps) {
-  const { idPrefix: p, initial, articleId, schema, submitLabel, save, onReload, onDirtyChange } = props;
+  const {
+    idPrefix: p,
+    initial,
+    articleId,
+    schema,
+    submitLabel,
+    save,
+    onReload,
+    onDirtyChange,
+    stored,
+  } = props;
   const { t, locale } = useLocale();
   const organizations = useOrganizations(toVietnamDate(new Date()), { includeEnded: true });
   const [errors, setErrors] = useState<FieldErrors>({});
@@ -61,19 +94,18 @@ export function ArticleForm(props: ArticleFormProps) {
   });
   const { fields, append, remove, move } = useFieldArray({ control, name: "body" });
   const organization = useController({ control, name: "organizationId" });
+  // Controlled like the organisation: the list arrives after the first render.
+  const conference = useController({ control, name: "conferenceId" });
   const isDirty = formState.isDirty;
   useEffect(() => onDirtyChange?.(isDirty), [isDirty, onDirtyChange]);
 
   const submit = handleSubmit(async (values) => {
     setNotice(null);
-    const input = toArticleInput(values);
+    const input = toArticleInput(values, schema);
     const parsed = (schema === "create" ? ArticleCreateSchema : ArticleUpdateSchema).safeParse(input);
     if (!parsed.success) {
       setErrors(fieldErrorsOfZod(parsed.error, locale));
-      setNotice({
-        kind: "error",
-        text: { vi: "Vui lòng sửa các ô được đánh dấu.", en: "Please correct the marked fields." },
-      });
+      setNotice(MARKED_FIELDS);
       return;
     }
     setErrors({});
@@ -85,7 +117,17 @@ export function ArticleForm(props: ArticleFormProps) {
       setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
     } catch (caught) {
       if (caught instanceof ApiRequestError && caught.status === 412)
-        setNotice({ kind: "stale", text: STALE });
+        setNotice(
+          stored
+            ? await staleSaveOutcome({
+                text: STALE,
+                url: stored.url,
+                read: stored.read(),
+                valuesOf: articleValuesOf,
+                labels: ARTICLE_FIELD_LABELS,
+              })
+            : { kind: "stale", text: STALE },
+        );
       else if (caught instanceof ApiRequestError) {
         setErrors(fieldErrorsOfApi(caught.issues, locale));
         setNotice({ kind: "error", text: caught.localized });
@@ -100,13 +142,13 @@ export function ArticleForm(props: ArticleFormProps) {
       <form onSubmit={submit} noValidate className="panel" aria-label={t(submitLabel)}>
         <TextField
           id={`${p}-title`}
-          label={t({ vi: "Tiêu đề", en: "Title" })}
+          label={t(ARTICLE_FIELD_LABELS.title)}
           registration={register("title")}
           error={errors.title}
         />
         <TextField
           id={`${p}-slug`}
-          label={t({ vi: "Đường dẫn", en: "Slug" })}
+          label={t(ARTICLE_FIELD_LABELS.slug)}
           registration={register("slug")}
           error={errors.slug}
           hint={t({
@@ -116,12 +158,12 @@ export function ArticleForm(props: ArticleFormProps) {
         />
         <TextField
           id={`${p}-category`}
-          label={t({ vi: "Chuyên mục", en: "Category" })}
+          label={t(ARTICLE_FIELD_LABELS.category)}
           registration={register("category")}
           error={errors.category}
         />
         <div className="field">
-          <label htmlFor={`${p}-organizationId`}>{t({ vi: "Đơn vị", en: "Organisation" })}</label>
+          <label htmlFor={`${p}-organizationId`}>{t(ARTICLE_FIELD_LABELS.organizationId)}</label>
           <select
             id={`${p}-organizationId`}
             // Controlled: the list arrives after the first render, and the chosen option must stay chosen.
@@ -149,16 +191,24 @@ export function ArticleForm(props: ArticleFormProps) {
             </p>
           )}
         </div>
+        <ConferenceSelect
+          id={`${p}-conferenceId`}
+          label={t(ARTICLE_FIELD_LABELS.conferenceId)}
+          value={conference.field.value}
+          onChange={conference.field.onChange}
+          onBlur={conference.field.onBlur}
+          error={errors.conferenceId}
+        />
         <TextAreaField
           id={`${p}-lead`}
-          label={t({ vi: "Sa-pô (tóm tắt)", en: "Lead" })}
+          label={t(ARTICLE_FIELD_LABELS.lead)}
           registration={register("lead")}
           error={errors.lead}
           rows={3}
         />
         <TextField
           id={`${p}-author`}
-          label={t({ vi: "Tác giả", en: "Author" })}
+          label={t(ARTICLE_FIELD_LABELS.author)}
           registration={register("author")}
           error={errors.author}
         />
@@ -166,13 +216,13 @@ export function ArticleForm(props: ArticleFormProps) {
           <legend>{t({ vi: "Nguồn (nếu đăng lại)", en: "Source (when republished)" })}</legend>
           <TextField
             id={`${p}-source-name`}
-            label={t({ vi: "Tên nguồn", en: "Source name" })}
+            label={t(ARTICLE_FIELD_LABELS.sourceName)}
             registration={register("sourceName")}
             error={errors["source.name"]}
           />
           <TextField
             id={`${p}-source-url`}
-            label={t({ vi: "Địa chỉ bài gốc", en: "Original address" })}
+            label={t(ARTICLE_FIELD_LABELS.sourceUrl)}
             registration={register("sourceUrl")}
             error={errors["source.url"]}
             type="url"
@@ -180,7 +230,7 @@ export function ArticleForm(props: ArticleFormProps) {
         </fieldset>
 
         <fieldset className="body-editor">
-          <legend>{t({ vi: "Nội dung", en: "Body" })}</legend>
+          <legend>{t(ARTICLE_FIELD_LABELS.body)}</legend>
           {errors.body && <p className="field-error">{errors.body}</p>}
           {fields.map((field, index) => (
             <fieldset key={field.id} className="block-row" data-testid={`block-${index}`}>
@@ -242,6 +292,10 @@ export function ArticleForm(props: ArticleFormProps) {
             onReload &&
             (async () => {
               await onReload();
+              // The fields the person left alone take the latest version, so that saving does not
+              // undo the other change; what they typed stays, and counts as changed from there.
+              const latest = stored?.read();
+              if (latest !== undefined) reset(articleValuesOf(latest), { keepDirtyValues: true });
               setNotice(null);
             })
           }

@@ -1,6 +1,8 @@
 // What became of a save, under the form that sent it: saved, refused, or stale (someone else changed
 // the record since it was read), the last with a button that reloads it and keeps what was typed.
 import type { LocalizedText } from "@sodoan/domain";
+import { apiRequest } from "../lib/api";
+import { changedFields, type FieldLabels } from "../lib/changed-fields";
 import { useLocale } from "../lib/locale";
 
 export type SaveOutcome = {
@@ -9,6 +11,42 @@ export type SaveOutcome = {
   /** For a stale save: the fields someone else changed meanwhile, when the form can tell. */
   changed?: LocalizedText[];
 };
+
+/** A form refused field by field (by the domain's schema or the API): each field says what is wrong. */
+export const MARKED_FIELDS: SaveOutcome = {
+  kind: "error",
+  text: { vi: "Vui lòng sửa các ô được đánh dấu.", en: "Please correct the marked fields." },
+};
+
+/**
+ * The notice of a stale save (412), naming the fields someone else changed: the record as the form
+ * read it against the one on the server now. The latest is read apart from the page's copy, so that
+ * only "reload" takes it and nothing typed is replaced; when it cannot be read, no field is named.
+ */
+export async function staleSaveOutcome<R>({
+  text,
+  url,
+  read,
+  valuesOf,
+  labels,
+}: {
+  text: LocalizedText;
+  /** Where the record is read (`/api/v1/articles/{id}`). */
+  url: string;
+  /** The record whose ETag the refused save sent. */
+  read: R | undefined;
+  /** A record as the form's values, the shape the labels' paths address. */
+  valuesOf: (record: R) => unknown;
+  labels: FieldLabels;
+}): Promise<SaveOutcome> {
+  const latest = await apiRequest<R>(url).then(
+    (answer) => answer.data,
+    () => undefined,
+  );
+  const changed =
+    read === undefined || latest === undefined ? [] : changedFields(labels, valuesOf(read), valuesOf(latest));
+  return { kind: "stale", text, changed: changed.map((field) => field.label) };
+}
 
 export function SaveNotice({
   notice,

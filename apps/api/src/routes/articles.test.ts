@@ -2,7 +2,13 @@ import { type Article, compareVietnamese } from "@sodoan/domain";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../app.js";
 import { createSignedInApp } from "../auth/test-session.js";
-import { articleInput, imageBytes, insertOrganization, pngBytes } from "../content/test-fixtures.js";
+import {
+  articleInput,
+  conferenceInput,
+  imageBytes,
+  insertOrganization,
+  pngBytes,
+} from "../content/test-fixtures.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -94,6 +100,50 @@ describe.each(testDrivers)("/api/v1/articles on %s", (driver) => {
     expect(((await changed.json()) as Article).lead).toBe("Phần mở đầu mới");
     expect((await send("PATCH", path, { lead: "Lần nữa" }, { "If-Match": etag })).status).toBe(412);
     expect(((await (await app.request(path)).json()) as Article).lead).toBe("Phần mở đầu mới");
+  });
+
+  it("clears the optional fields sent as null, keeps those left out, and refuses null for a required one", async () => {
+    const meeting = await send("POST", "/api/v1/conferences", conferenceInput(ORG));
+    expect(meeting.status).toBe(201);
+    const conferenceId = ((await meeting.json()) as { id: string }).id;
+    const { article, etag } = await create({
+      title: "Bài có nguồn",
+      author: "Tấn Phát",
+      source: { name: "Báo Hà Nam", url: "https://baohanam.example/bai" },
+      conferenceId,
+    });
+    const path = `/api/v1/articles/${article.id}`;
+
+    const cleared = await send(
+      "PATCH",
+      path,
+      { author: null, source: null, conferenceId: null, lead: "Tóm tắt mới" },
+      { "If-Match": etag },
+    );
+    expect(cleared.status).toBe(200);
+    const stored = (await (await app.request(path)).json()) as Article;
+    expect(stored).not.toHaveProperty("author");
+    expect(stored).not.toHaveProperty("source");
+    expect(stored).not.toHaveProperty("conferenceId");
+    expect(stored).toMatchObject({ title: "Bài có nguồn", lead: "Tóm tắt mới" });
+    const listed = (await (
+      await app.request("/api/v1/articles?q=bai%20co%20nguon")
+    ).json()) as Page<ArticleSummary>;
+    expect(listed.items.find((item) => item.id === article.id)?.conferenceId).toBeNull();
+    const clearedEtag = cleared.headers.get("ETag") ?? "";
+
+    for (const bad of [{ title: null }, { lead: null }, { author: "" }, { conferenceId: 7 }]) {
+      const refused = await send("PATCH", path, { ...bad, category: "Khác" }, { "If-Match": clearedEtag });
+      expect(refused.status).toBe(400);
+      const { error } = (await refused.json()) as ErrorBody;
+      expect(error.issues.map((issue) => issue.path[0])).toEqual(Object.keys(bad));
+      expect(error.issues[0]?.message.vi).toBeTruthy();
+      expect(error.issues[0]?.message.en).toBeTruthy();
+      expect(error.issues[0]?.message.vi).not.toBe(error.issues[0]?.message.en);
+    }
+    const after = await app.request(path);
+    expect(after.headers.get("ETag")).toBe(clearedEtag);
+    expect(((await after.json()) as Article).category).toBe(article.category);
   });
 
   it("schedules, publishes and withdraws through the domain's rule, refusing moves it forbids with 409", async () => {

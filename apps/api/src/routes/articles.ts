@@ -6,6 +6,7 @@ import {
   ArticleSchema,
   ArticleStatusSchema,
   ArticleUpdateSchema,
+  applyArticleUpdate,
   CommentStatusSchema,
   InstantSchema,
   isPubliclyVisible,
@@ -156,6 +157,11 @@ const updateRoute = createRoute({
   path: "/{id}",
   tags,
   summary: "Sửa nội dung bài viết / Change an article's content",
+  description:
+    "Chỉ gửi các trường cần đổi; trường không gửi giữ nguyên. `null` xóa một trường không bắt buộc " +
+    "(`source`, `author`, `conferenceId`); `null` cho trường bắt buộc bị từ chối (400). Cần `If-Match`.\n\n" +
+    "Send only the fields that change; a field left out stays as it is. `null` clears an optional field " +
+    "(`source`, `author`, `conferenceId`); `null` for a required field is refused (400). Needs `If-Match`.",
   request: { params: IdParams, body: { ...jsonOf(ArticleUpdateSchema), required: true } },
   responses: { 200: oneArticle("Đã sửa / Changed"), 400: e400, 404: e404, 409: e409, 412: e412, 428: e428 },
 });
@@ -319,9 +325,12 @@ export const articleRoutes = createRouter()
     const current = await articleById(database.db, c.var.access, id);
     await assertReferencesExist(database.db, {
       organization: ["organizationId", changes.organizationId],
-      conference: ["conferenceId", changes.conferenceId],
+      conference: ["conferenceId", changes.conferenceId ?? undefined],
     });
-    const parsed = ArticleSchema.safeParse({ ...current.data, ...changes, updatedAt: now().toISOString() });
+    const parsed = ArticleSchema.safeParse({
+      ...applyArticleUpdate(current.data, changes),
+      updatedAt: now().toISOString(),
+    });
     if (!parsed.success)
       throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
         issues: toIssues(parsed.error),

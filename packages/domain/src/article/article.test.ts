@@ -7,6 +7,8 @@ import {
   ArticleCreateSchema,
   ArticleSchema,
   type ArticleStatus,
+  ArticleUpdateSchema,
+  applyArticleUpdate,
   type Comment,
   canComment,
   compareQuotedFigure,
@@ -114,6 +116,30 @@ describe("schemas", () => {
     ["a published article without its time", { status: "published" }, ["publishedAt"]],
   ])("refuses %s", (_, patch, path) => {
     const result = validate(ArticleSchema, { ...draft, ...patch });
+    expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([path]);
+  });
+});
+
+describe("article updates", () => {
+  it("clears an optional field sent as null, replaces one sent, and keeps one left out", () => {
+    const update = ArticleUpdateSchema.parse({ author: null, source: null, lead: "Tóm tắt mới" });
+    const changed = applyArticleUpdate(draft, update);
+    expect(changed).not.toHaveProperty("author");
+    expect(changed).not.toHaveProperty("source");
+    expect(changed.lead).toBe("Tóm tắt mới");
+    expect(changed.conferenceId).toBe(draft.conferenceId);
+    expect(ArticleSchema.safeParse(changed).success).toBe(true);
+    const { conferenceId: _linked, ...unlinked } = draft;
+    expect(applyArticleUpdate(draft, ArticleUpdateSchema.parse({ conferenceId: null }))).toEqual(unlinked);
+  });
+
+  it.each([
+    ["a title", { title: null }, ["title"]],
+    ["a lead", { lead: null }, ["lead"]],
+    ["a body", { body: null }, ["body"]],
+    ["an empty author", { author: " " }, ["author"]],
+  ])("refuses to clear %s", (_, update, path) => {
+    const result = validate(ArticleUpdateSchema, update);
     expect(result.ok ? [] : result.issues.map((issue) => issue.path)).toEqual([path]);
   });
 });

@@ -86,16 +86,23 @@ export const ARTICLE_STATUS_LABELS = {
   withdrawn: { vi: "Đã gỡ", en: "Withdrawn" },
 } as const satisfies Record<ArticleStatus, LocalizedText>;
 
+// The fields an article may go without, apart: an update clears them with `null`.
+const optionalArticleFields = {
+  source: ArticleSourceSchema,
+  author: z.string().trim().min(1),
+  conferenceId: IdSchema,
+};
+
 const articleFields = {
   title: z.string().trim().min(1).max(300),
   slug: SlugSchema,
   category: z.string().trim().min(1),
   organizationId: IdSchema,
-  source: ArticleSourceSchema.optional(),
-  author: z.string().trim().min(1).optional(),
+  source: optionalArticleFields.source.optional(),
+  author: optionalArticleFields.author.optional(),
   lead: z.string().trim().min(1),
   body: z.array(BodyBlockSchema),
-  conferenceId: IdSchema.optional(),
+  conferenceId: optionalArticleFields.conferenceId.optional(),
 };
 
 /** A stored article. */
@@ -133,9 +140,37 @@ export type ArticleCreate = z.infer<typeof ArticleCreateSchema>;
 /** What an editor sends to create an article (the slug may be left out). */
 export type ArticleCreateInput = z.input<typeof ArticleCreateSchema>;
 
-/** Changes to an article's content; the stage changes through `transitionArticle`. */
-export const ArticleUpdateSchema = z.object(articleFields).partial();
+/**
+ * Changes to an article's content: a field left out stays as it is, and `null` clears a field the
+ * article may go without (its source, author or conference). The stage changes through
+ * `transitionArticle`.
+ */
+export const ArticleUpdateSchema = z
+  .object({
+    ...articleFields,
+    source: optionalArticleFields.source.nullable(),
+    author: optionalArticleFields.author.nullable(),
+    conferenceId: optionalArticleFields.conferenceId.nullable(),
+  })
+  .partial();
 export type ArticleUpdate = z.infer<typeof ArticleUpdateSchema>;
+/** What an editor sends to change an article (`null` clears an optional field). */
+export type ArticleUpdateInput = z.input<typeof ArticleUpdateSchema>;
+
+/**
+ * An article with an update applied, for `ArticleSchema` to check again: a field sent replaces the
+ * stored one, `null` removes it, a field left out stays.
+ * @example applyArticleUpdate(article, { author: null, lead: "Tóm tắt mới" }) // no author, the new lead
+ */
+export function applyArticleUpdate(article: Article, update: ArticleUpdate): Article {
+  const changed: Record<string, unknown> = { ...article };
+  for (const [field, value] of Object.entries(update)) {
+    if (value === null) delete changed[field];
+    else if (value !== undefined) changed[field] = value;
+  }
+  // Every key of an update is an article field of the same type, or null for an optional one.
+  return changed as Article;
+}
 
 /** Why a change of stage is refused. */
 export type ArticleRuleCode =
