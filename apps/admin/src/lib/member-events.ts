@@ -87,6 +87,20 @@ export type RecordedEvent = { id: string; type: string; effectiveDate: string };
 /** What the form cannot ask but an event needs: the unit a transfer leaves, the events a correction may void. */
 export type EventContext = { homeUnitId: string | null; events: readonly RecordedEvent[] };
 
+/** The typed values of `fields` as the event's fields: years as numbers, dates as ISO, empty ones left out. */
+export function typedFieldsOf(
+  values: Omit<EventFormValues, "type">,
+  fields: readonly EventField[],
+): Record<string, unknown> {
+  const typed: Record<string, unknown> = {};
+  for (const field of fields) {
+    const value = values[field].trim();
+    if (value === "") continue;
+    typed[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
+  }
+  return typed;
+}
+
 /** The event the form describes, as the domain's input schema reads it. */
 export function eventInputOf(
   values: EventFormValues,
@@ -96,11 +110,7 @@ export function eventInputOf(
     type: values.type,
     effectiveDate: toIsoDate(values.effectiveDate),
   };
-  for (const field of EVENT_FORMS[values.type]) {
-    const value = values[field].trim();
-    if (value === "") continue;
-    input[field] = field === "year" ? Number(value) : field === "until" ? toIsoDate(value) : value;
-  }
+  Object.assign(input, typedFieldsOf(values, EVENT_FORMS[values.type]));
   if (values.type === "transfer_out" && context.homeUnitId !== null) input.fromUnitId = context.homeUnitId;
   if (values.type === "corrected") {
     // Only voiding is offered here; a correction takes effect on the date of what it voids unless

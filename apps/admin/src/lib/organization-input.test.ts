@@ -1,5 +1,12 @@
 import { describe, expect, it } from "vitest";
-import { datedFields, decisionOf, presentFields } from "./organization-input";
+import {
+  datedFields,
+  decisionOf,
+  mergeRequestOf,
+  presentFields,
+  splitRequestOf,
+  successorOf,
+} from "./organization-input";
 
 describe("organisation form input", () => {
   it("reads a loosely typed decision symbol into its canonical form, and leaves out an empty one", () => {
@@ -17,5 +24,53 @@ describe("organisation form input", () => {
       decidedBy: { symbol: "05-NQ/TĐTN" },
     });
     expect(presentFields({ a: " x ", b: "" })).toEqual({ a: "x" });
+  });
+});
+
+describe("merger and split requests", () => {
+  const district = { level: "district" as const, sector: "residential" as const };
+
+  it("describes a successor like the organisation it takes over from, under the parent of that date", () => {
+    expect(successorOf(district, " Huyện đoàn Kim Mô ", "tinh-doan-ninh-binh")).toEqual({
+      name: "Huyện đoàn Kim Mô",
+      level: "district",
+      sector: "residential",
+      parentId: "tinh-doan-ninh-binh",
+    });
+    expect(successorOf({ level: "central" }, "Trung ương", null)).toEqual({
+      name: "Trung ương",
+      level: "central",
+    });
+  });
+
+  it("sends a merger into a new organisation with the organisation itself and only the sources' ETags", () => {
+    const event = {
+      sourceIds: ["kim-son", "yen-mo"],
+      targetId: "Huyện đoàn Kim Mô",
+      effectiveDate: "2024-09-01",
+    };
+    const newTarget = successorOf(district, "Huyện đoàn Kim Mô", "ninh-binh");
+    expect(mergeRequestOf(event, newTarget)).toEqual({
+      json: { sourceIds: ["kim-son", "yen-mo"], effectiveDate: "2024-09-01", newTarget },
+      etagIds: ["kim-son", "yen-mo"],
+    });
+  });
+
+  it("sends a merger into an existing organisation with its id, its ETag first", () => {
+    const event = { sourceIds: ["yen-mo"], targetId: "kim-son", effectiveDate: "2024-09-01" };
+    expect(mergeRequestOf(event)).toEqual({
+      json: { sourceIds: ["yen-mo"], targetId: "kim-son", effectiveDate: "2024-09-01" },
+      etagIds: ["kim-son", "yen-mo"],
+    });
+  });
+
+  it("sends a split with its new organisations and only the ETag of the one split", () => {
+    const newTargets = [successorOf(district, "Bắc", "p"), successorOf(district, "Nam", "p")];
+    expect(
+      splitRequestOf("khoi", { sourceContinues: false, effectiveDate: "2024-01-01" }, newTargets),
+    ).toEqual({
+      json: { sourceContinues: false, effectiveDate: "2024-01-01", newTargets },
+      etagIds: ["khoi"],
+    });
   });
 });

@@ -12,6 +12,7 @@ import { useLocale } from "../lib/locale";
 import {
   BULK_EVENT_TYPES,
   EMPTY_EVENT_VALUES,
+  EVENT_FORMS,
   type EventFormValues,
   eventInputOf,
 } from "../lib/member-events";
@@ -155,7 +156,7 @@ export default function MemberBulkActions({
         inputMode="numeric"
       />
       <EventFields
-        type={type}
+        fields={EVENT_FORMS[type]}
         register={register}
         errors={errors}
         organizations={organizations.data?.items ?? []}

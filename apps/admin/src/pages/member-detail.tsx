@@ -15,6 +15,7 @@ import { hasPermission, useMe } from "../lib/auth";
 import { toIsoDate, toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
+import type { TimelineEvent } from "../lib/member-corrections";
 import {
   DISCIPLINE_LABELS,
   EMPTY_EVENT_VALUES,
@@ -33,6 +34,7 @@ import { useOrganizations } from "../ui/organization-select";
 import { PERSONAL_FIELD_LABELS, PersonalFields } from "../ui/personal-fields";
 import { SaveNotice, type SaveOutcome, staleSaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
+import { CorrectionForm } from "./member-correction";
 
 type MemberDetail = {
   id: string;
@@ -56,13 +58,10 @@ type MemberDetail = {
   };
 };
 
-type TimelineEvent = { id: string; type: string; effectiveDate: string; recordedAt: string } & Record<
-  string,
-  unknown
->;
 type Timeline = {
   events: { event: TimelineEvent; correctedBy: string[] }[];
   voided: { event: TimelineEvent; voidedBy: string }[];
+  corrections: { id: string; reason: string }[];
 };
 
 const STALE: LocalizedText = {
@@ -209,11 +208,12 @@ function useTimeline(id: string) {
   });
 }
 
-/** What an event adds beyond its kind and date, in a few words. */
+/** What an event adds beyond its kind and date, in a few words: what a correction may change. */
 function eventDetail(
   event: TimelineEvent,
   nameOf: (id: string) => string,
   t: (text: LocalizedText) => string,
+  d: (iso: string) => string,
 ): string {
   const text = (key: string) => (typeof event[key] === "string" ? (event[key] as string) : undefined);
   switch (event.type) {
@@ -230,6 +230,16 @@ function eventDetail(
       const form = text("form") as DisciplineForm | undefined;
       return form === undefined ? "" : ` — ${t(DISCIPLINE_LABELS[form])}`;
     }
+    case "rewarded":
+      return ` — ${text("title") ?? ""}`;
+    case "rated":
+      return ` — ${String(event.year)}: ${text("level") ?? ""}`;
+    case "residence_registered":
+      return ` — ${String(event.year)}`;
+    case "activity_postponed": {
+      const until = text("until");
+      return until === undefined ? "" : ` — ${t({ vi: "đến", en: "until" })} ${d(until)}`;
+    }
     default:
       return "";
   }
@@ -238,9 +248,13 @@ function eventDetail(
 function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
   const { t, d } = useLocale();
   const timeline = useTimeline(id);
+  const member = useMember(id);
   const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
+  const [correcting, setCorrecting] = useState<string | null>(null);
   const nameOf = (unitId: string) =>
     organizations.data?.items.find((item) => item.id === unitId)?.name ?? unitId;
+  const reasonOf = (correctionId: string) =>
+    timeline.data?.corrections.find((fix) => fix.id === correctionId)?.reason ?? "";
   return (
     <section className="panel" aria-labelledby="timeline-title">
       <h3 id="timeline-title">{t({ vi: "Quá trình sinh hoạt", en: "Timeline" })}</h3>
@@ -250,8 +264,31 @@ function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
           <li key={event.id} data-event-type={event.type}>
             <time dateTime={event.effectiveDate}>{d(event.effectiveDate)}</time>{" "}
             <strong>{t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}</strong>
-            {eventDetail(event, nameOf, t)}
-            {correctedBy.length > 0 && ` (${t({ vi: "đã đính chính", en: "corrected" })})`}
+            {eventDetail(event, nameOf, t, d)}
+            {correctedBy.length > 0 && (
+              <span className="subtle" data-testid="corrected-note">
+                {" "}
+                ({t({ vi: "đã đính chính", en: "corrected" })}: {reasonOf(correctedBy.at(-1) ?? "")})
+              </span>
+            )}
+            {canWrite && correcting !== event.id && (
+              <>
+                {" "}
+                <button type="button" onClick={() => setCorrecting(event.id)}>
+                  {t({ vi: "Đính chính", en: "Correct" })}
+                </button>
+              </>
+            )}
+            {canWrite && correcting === event.id && (
+              <CorrectionForm
+                memberId={id}
+                event={event}
+                etag={member.data?.etag ?? ""}
+                organizations={organizations.data?.items ?? []}
+                onStale={() => member.refetch()}
+                onClose={() => setCorrecting(null)}
+              />
+            )}
           </li>
         ))}
       </ol>
@@ -448,7 +485,7 @@ export function EventForm({ id }: { id: string }) {
           : {})}
       />
       <EventFields
-        type={type}
+        fields={EVENT_FORMS[type]}
         register={register}
         errors={errors}
         organizations={organizations.data?.items ?? []}

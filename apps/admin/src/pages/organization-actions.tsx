@@ -1,7 +1,8 @@
 // The actions that change an organisation, each a small dated form with its deciding document:
 // a new organisation below it, corrections, a rename, a move, a merger, a split, dissolution.
-// Mergers and splits into new organisations first establish them on the effective date, as the
-// domain requires, then record the event with one ETag per organisation it changes.
+// Mergers and splits into new organisations send those organisations with the event: the API
+// establishes them on the effective date in the transaction that records it, so a refusal leaves
+// none behind. Each action sends one ETag per organisation on file that it changes.
 import {
   DissolvedEventSchema,
   type LocalizedText,
@@ -24,7 +25,15 @@ import { apiRequest } from "../lib/api";
 import { toIsoDate } from "../lib/dates";
 import type { FieldErrors } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
-import { datedFields, decisionOf, presentFields } from "../lib/organization-input";
+import {
+  datedFields,
+  decisionOf,
+  type LineageRequest,
+  mergeRequestOf,
+  presentFields,
+  splitRequestOf,
+  successorOf,
+} from "../lib/organization-input";
 import {
   currentEtag,
   type OrganizationView,
@@ -205,19 +214,17 @@ async function createOrganization(input: Record<string, unknown>): Promise<Organ
 }
 
 /**
- * A new organisation that takes over from `org` on `date` (a merger's or split's result): the same
- * level, sector and area, under the parent `org` has on that date, which may differ from the page's.
+ * A new organisation that takes over from `org` on `date` (a merger's or split's result), under the
+ * parent `org` has on that date, which may differ from the page's.
  */
-async function createSuccessor(org: OrganizationView, name: string, date: string): Promise<OrganizationView> {
-  const then = await organizationOn(org.id, date);
-  return createOrganization({
-    name,
-    level: org.level,
-    establishedOn: date,
-    ...(then.parentId === null ? {} : { parentId: then.parentId }),
-    ...(org.sector === undefined ? {} : { sector: org.sector }),
-    ...(org.area === undefined ? {} : { area: org.area }),
-  });
+async function successorOn(org: OrganizationView, name: string, date: string) {
+  return successorOf(org, name, (await organizationOn(org.id, date)).parentId);
+}
+
+/** Sends a merger or split with one ETag per organisation on file that it changes, in order. */
+async function sendLineage(url: string, request: LineageRequest, org: OrganizationView, etag: string) {
+  const tags = await Promise.all(request.etagIds.map((id) => (id === org.id ? etag : currentEtag(id))));
+  await apiRequest(url, { method: "POST", json: request.json, ifMatch: tags.join(", ") });
 }
 
 function CreateChildForm({ org }: Props) {
@@ -500,18 +507,8 @@ function MergeForm({ org, etag, asOf }: Props) {
       // A new target is checked by name here and gets its id when it is established.
       { type: "merged", sourceIds, targetId: isNew ? values.newName.trim() : org.id, ...dated },
       async (event) => {
-        let targetId = org.id;
-        if (isNew) {
-          targetId = (await createSuccessor(org, values.newName.trim(), event.effectiveDate)).id;
-        }
-        // One ETag per organisation changed: the target first, then the sources in order.
-        const ids = [...new Set([targetId, ...event.sourceIds])];
-        const tags = await Promise.all(ids.map((id) => (id === org.id ? etag : currentEtag(id))));
-        await apiRequest(`${API}/merge`, {
-          method: "POST",
-          json: { ...bodyOf(event), sourceIds: event.sourceIds, targetId },
-          ifMatch: tags.join(", "),
-        });
+        const newTarget = isNew ? await successorOn(org, values.newName, event.effectiveDate) : undefined;
+        await sendLineage(`${API}/merge`, mergeRequestOf(bodyOf(event), newTarget), org, etag);
         await refresh();
         return { vi: "Đã ghi việc hợp nhất.", en: "The merger is recorded." };
       },
@@ -566,7 +563,7 @@ function MergeForm({ org, etag, asOf }: Props) {
             id="merge-newName"
             label={t({ vi: "Tên tổ chức mới", en: "Name of the new organisation" })}
             registration={register("newName")}
-            error={form.errors.targetId ?? form.errors.name}
+            error={form.errors.targetId ?? form.errors.name ?? form.errors["newTarget.name"]}
           />
         )}
       </fieldset>
@@ -600,17 +597,16 @@ function SplitForm({ org, etag }: Props) {
         ...datedFields(values),
       },
       async (event) => {
-        const targets: string[] = [];
-        for (const name of names) {
-          targets.push((await createSuccessor(org, name, event.effectiveDate)).id);
-        }
-        // One ETag per organisation changed: the one split first, then the new ones in order.
-        const tags = [etag, ...(await Promise.all(targets.map(currentEtag)))];
-        await apiRequest(`${API}/${encodeURIComponent(org.id)}/split`, {
-          method: "POST",
-          json: { ...bodyOf(event), targetIds: targets },
-          ifMatch: tags.join(", "),
-        });
+        const { targetIds: _names, ...body } = bodyOf(event);
+        const newTargets = await Promise.all(
+          names.map((name) => successorOn(org, name, event.effectiveDate)),
+        );
+        await sendLineage(
+          `${API}/${encodeURIComponent(org.id)}/split`,
+          splitRequestOf(org.id, body, newTargets),
+          org,
+          etag,
+        );
         await refresh();
         return { vi: "Đã ghi việc chia tách.", en: "The split is recorded." };
       },

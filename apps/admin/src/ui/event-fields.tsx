@@ -1,13 +1,12 @@
-// The inputs of one lifecycle event beyond its type and date: the fields `EVENT_FORMS` asks for the
-// chosen type, organisations, forms of discipline and earlier events chosen from lists, anything else typed.
+// The inputs of one lifecycle event beyond its type and date: the fields `EVENT_FORMS` asks for its
+// type, organisations, forms of discipline and earlier events chosen from lists, anything else typed.
 import type { DisciplineForm } from "@sodoan/domain";
-import type { UseFormRegister } from "react-hook-form";
+import type { FieldPath, UseFormRegister } from "react-hook-form";
 import type { FieldErrors } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import {
   DISCIPLINE_LABELS,
-  EVENT_FORMS,
-  type EventFormType,
+  type EventField,
   type EventFormValues,
   FIELD_LABELS,
   type RecordedEvent,
@@ -22,16 +21,18 @@ function isChosen(field: string): field is ChosenField {
   return (CHOSEN as readonly string[]).includes(field);
 }
 
-export function EventFields({
-  type,
+export function EventFields<T extends Omit<EventFormValues, "type">>({
+  fields,
   register,
   errors,
   organizations,
   events = [],
   idPrefix = "event",
 }: {
-  type: EventFormType;
-  register: UseFormRegister<EventFormValues>;
+  /** The fields to ask, in order: `EVENT_FORMS` of the event's type. */
+  fields: readonly EventField[];
+  /** A form of the event's fields; a correction's form has its own reason besides. */
+  register: UseFormRegister<T>;
   errors: FieldErrors;
   organizations: readonly { id: string; name: string }[];
   /** The member's events a correction may void. */
@@ -40,6 +41,8 @@ export function EventFields({
   idPrefix?: string;
 }) {
   const { t, d } = useLocale();
+  // Every form this serves holds the event's fields under their own names.
+  const registered = (field: EventField) => register(field as FieldPath<T>);
   const options = (field: ChosenField) => {
     if (field === "form")
       return (Object.keys(DISCIPLINE_LABELS) as DisciplineForm[]).map((form) => (
@@ -59,13 +62,13 @@ export function EventFields({
       </option>
     ));
   };
-  return EVENT_FORMS[type].map((field) =>
+  return fields.map((field) =>
     isChosen(field) ? (
       <div className="field" key={field}>
         <label htmlFor={`${idPrefix}-${field}`}>{t(FIELD_LABELS[field])}</label>
         <select
           id={`${idPrefix}-${field}`}
-          {...register(field)}
+          {...registered(field)}
           aria-invalid={errors[field] ? true : undefined}
           aria-describedby={errors[field] ? `${idPrefix}-${field}-error` : undefined}
         >
@@ -83,7 +86,7 @@ export function EventFields({
         key={field}
         id={`${idPrefix}-${field}`}
         label={t(FIELD_LABELS[field])}
-        registration={register(field)}
+        registration={registered(field)}
         error={errors[field]}
       />
     ),

@@ -83,6 +83,22 @@ const parentOfNew = ({ body }: RequestParts): RecordRef[] =>
     ? [{ kind: "root" }]
     : inBody("organization", "parentId")({ param: {}, query: {}, body });
 
+/**
+ * The parents of the new organisations a merger or split establishes (`newTarget`, `newTargets`),
+ * checked as `POST /organizations` checks one.
+ */
+function parentsOfNewIn(field: string) {
+  return ({ body }: RequestParts): RecordRef[] => {
+    const value = body?.[field];
+    const units = Array.isArray(value) ? value : value === undefined ? [] : [value];
+    return units.flatMap((unit) =>
+      typeof unit === "object" && unit !== null
+        ? parentOfNew({ param: {}, query: {}, body: unit as Record<string, unknown> })
+        : [],
+    );
+  };
+}
+
 /** A user's organisation; none (a system administrator) is above every subtree. */
 const scopeOfUser = ({ body }: RequestParts): RecordRef[] => {
   if (body === undefined) return [];
@@ -194,11 +210,11 @@ export const ROUTE_RULES: Record<string, Rule> = {
   "POST /api/v1/organizations/:id/dissolve": signedIn("organizations.write", byParam("organization")),
   "POST /api/v1/organizations/merge": signedIn(
     "organizations.write",
-    inBody("organization", "sourceIds", "targetId"),
+    all(inBody("organization", "sourceIds", "targetId"), parentsOfNewIn("newTarget")),
   ),
   "POST /api/v1/organizations/:id/split": signedIn(
     "organizations.write",
-    all(byParam("organization"), inBody("organization", "targetIds")),
+    all(byParam("organization"), inBody("organization", "targetIds"), parentsOfNewIn("newTargets")),
   ),
   "GET /api/v1/organizations/:id/positions": signedIn(undefined, byParam("organization")),
   "GET /api/v1/organizations/:id/ratings": signedIn(undefined, byParam("organization")),

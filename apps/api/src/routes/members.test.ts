@@ -402,4 +402,86 @@ describe.each(testDrivers)("members on %s", (driver) => {
       expect(((await response.json()) as ErrorBody).error.issues[0]?.path).toEqual([field]);
     });
   });
+
+  // After the list: these members would change the counts it reads.
+  describe("corrections that put another body in place", () => {
+    it("puts a replacement in place of an event, and the derived state follows it", async () => {
+      const member = await create({ fullName: "Lâm Thị Hồng" });
+      const postponed = await record(
+        member.id,
+        { type: "activity_postponed", effectiveDate: "2021-01-01", until: "2021-12-31", reason: "Đi học xa" },
+        1,
+      );
+      expect(postponed.status).toBe(201);
+      const event = (await postponed.json()) as EventAnswer;
+      expect(event.member.status).toBe("postponed");
+
+      clock = new Date(clock.getTime() + 60_000);
+      const corrected = await record(
+        member.id,
+        {
+          type: "corrected",
+          effectiveDate: "2021-01-01",
+          targetEventId: event.event.id,
+          replacement: {
+            type: "activity_postponed",
+            effectiveDate: "2021-01-01",
+            until: "2021-06-30",
+            reason: "Đi học xa",
+          },
+          reason: "Quyết định ghi đến 30/6/2021",
+        },
+        2,
+      );
+      expect(corrected.status).toBe(201);
+      // The clock stands at 26/11/2021: the postponement now ended in June.
+      expect(((await corrected.json()) as EventAnswer).member.status).toBe("active");
+      const timeline = (await (
+        await app.request(`/api/v1/members/${member.id}/timeline`)
+      ).json()) as Timeline;
+      const entry = timeline.events.find((item) => item.event.id === event.event.id);
+      expect(entry?.event).toMatchObject({ type: "activity_postponed", until: "2021-06-30" });
+      expect(entry?.correctedBy).toEqual([timeline.corrections[0]?.id]);
+    });
+
+    it("refuses a replacement that makes the history impossible, naming its field, and writes nothing", async () => {
+      const member = await create({ fullName: "Trịnh Văn Đức" });
+      const rewarded = await record(
+        member.id,
+        { type: "rewarded", effectiveDate: "2015-05-01", title: "Giấy khen" },
+        1,
+      );
+      const target = ((await rewarded.json()) as EventAnswer).event.id;
+      clock = new Date(clock.getTime() + 60_000);
+      const before = await eventCount();
+      const correction = (replacement: Record<string, unknown>) => ({
+        type: "corrected",
+        effectiveDate: String(replacement.effectiveDate),
+        targetEventId: target,
+        replacement,
+        reason: "Sai ngày",
+      });
+      // Admitted on 26/3/2012: a reward cannot come before it.
+      const early = await record(
+        member.id,
+        correction({ type: "rewarded", effectiveDate: "2011-05-01", title: "Giấy khen" }),
+        2,
+      );
+      expect(early.status).toBe(409);
+      expect(early.headers.get("X-Refusal-Code")).toBe("EVENT_BEFORE_ADMISSION");
+      const { error } = (await early.json()) as ErrorBody;
+      expect(error.issues.map((issue) => issue.path)).toEqual([["replacement", "effectiveDate"]]);
+      expect(error.message.vi && error.message.en).toBeTruthy();
+      const tooLong = await record(
+        member.id,
+        correction({ type: "activity_postponed", effectiveDate: "2015-05-01", until: "2016-09-01" }),
+        2,
+      );
+      expect(tooLong.status).toBe(409);
+      expect(((await tooLong.json()) as ErrorBody).error.issues[0]?.path).toEqual(["replacement", "until"]);
+      expect(await eventCount()).toBe(before);
+      const read = await app.request(`/api/v1/members/${member.id}`);
+      expect(read.headers.get("ETag")).toBe('"v2"');
+    });
+  });
 });

@@ -2,6 +2,7 @@ import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import type { createApp } from "../app.js";
 import { createSignedInApp } from "../auth/test-session.js";
 import type { OrganizationView } from "../db/queries/organizations.js";
+import { organization } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import type { Page } from "../http/list.js";
@@ -520,6 +521,170 @@ describe.each(testDrivers)("organisations on %s", (driver) => {
         409,
         "INVALID_LINEAGE",
       );
+    });
+  });
+
+  describe("merger and split into new organisations, all or nothing", () => {
+    type LineageAnswer = { event: Record<string, unknown>; versions: Record<string, number> };
+    let kimSon: string;
+    let yenMo: string;
+    let merged: string;
+
+    async function organizationCount(): Promise<number> {
+      return (await database.db.select({ id: organization.id }).from(organization)).length;
+    }
+
+    beforeAll(async () => {
+      // Their own units, established after 2017 so that the other tests' dates do not see them.
+      kimSon = await create({
+        name: "Huyện đoàn Kim Sơn",
+        level: "district",
+        establishedOn: "2020-01-01",
+        parentId: ninhBinh,
+      });
+      yenMo = await create({
+        name: "Huyện đoàn Yên Mô",
+        level: "district",
+        establishedOn: "2020-01-01",
+        parentId: ninhBinh,
+      });
+    });
+
+    it("refuses a merger into a new organisation and leaves no new organisation behind", async () => {
+      const before = await organizationCount();
+      const tags = `${await etag(kimSon)}, ${await etag(yenMo)}`;
+      const newTarget = { name: "Huyện đoàn Kim Mô", level: "district", parentId: ninhBinh };
+      // The rule of the merger says no, after the new organisation would have been established.
+      const mismatch = await call(
+        "POST",
+        "/merge",
+        { sourceIds: [kimSon, yenBac], newTarget, effectiveDate: "2024-09-01" },
+        { "If-Match": `${await etag(kimSon)}, ${await etag(yenBac)}` },
+      );
+      expectRefusal(mismatch, 409, "LEVEL_MISMATCH");
+      // The new organisation's own rules say no: a district cannot sit under a branch.
+      const underBranch = await call(
+        "POST",
+        "/merge",
+        {
+          sourceIds: [kimSon, yenMo],
+          newTarget: { ...newTarget, parentId: branch },
+          effectiveDate: "2024-09-01",
+        },
+        { "If-Match": tags },
+      );
+      const error = expectRefusal(underBranch, 409, underBranch.response.headers.get("X-Refusal-Code") ?? "");
+      expect(error.issues[0]?.path[0]).toBe("newTarget");
+      // A new organisation that is not one: a kind only a grassroots unit has.
+      const notOne = await call(
+        "POST",
+        "/merge",
+        {
+          sourceIds: [kimSon, yenMo],
+          newTarget: { ...newTarget, grassrootsKind: "union" },
+          effectiveDate: "2024-09-01",
+        },
+        { "If-Match": tags },
+      );
+      expect(expectRefusal(notOne, 400, "VALIDATION_FAILED").issues.map((issue) => issue.path)).toEqual([
+        ["newTarget", "grassrootsKind"],
+      ]);
+      const neither = await call(
+        "POST",
+        "/merge",
+        { sourceIds: [kimSon, yenMo], effectiveDate: "2024-09-01" },
+        { "If-Match": tags },
+      );
+      expect(expectRefusal(neither, 400, "VALIDATION_FAILED").issues[0]?.path).toEqual(["targetId"]);
+      expect(await organizationCount()).toBe(before);
+      expect(await etag(kimSon)).toBe('"v1"');
+    });
+
+    it("merges into a new organisation established that day, in one request", async () => {
+      const before = await organizationCount();
+      const { response, body } = await call(
+        "POST",
+        "/merge",
+        {
+          sourceIds: [kimSon, yenMo],
+          newTarget: { name: "Huyện đoàn Kim Mô", level: "district", parentId: ninhBinh },
+          effectiveDate: "2024-09-01",
+        },
+        // Only the organisations already on file have an ETag: the sources, in order.
+        { "If-Match": `${await etag(kimSon)}, ${await etag(yenMo)}` },
+      );
+      expect(response.status, JSON.stringify(body)).toBe(201);
+      const answer = body as LineageAnswer;
+      merged = String(answer.event.targetId);
+      expect(answer.event).toMatchObject({ type: "merged", sourceIds: [kimSon, yenMo] });
+      expect(answer.versions).toEqual({ [kimSon]: 2, [yenMo]: 2, [merged]: 1 });
+      expect(await organizationCount()).toBe(before + 1);
+      expect((await call("GET", `/${merged}?asOf=2024-09-01`)).body).toMatchObject({
+        name: "Huyện đoàn Kim Mô",
+        level: "district",
+        parentId: ninhBinh,
+        establishedOn: "2024-09-01",
+        existsAsOf: true,
+      });
+      expect((await call("GET", `/${kimSon}?asOf=2024-09-01`)).body).toMatchObject({ existsAsOf: false });
+    });
+
+    it("refuses a split into new organisations and leaves none behind", async () => {
+      const before = await organizationCount();
+      const newTargets = [
+        { name: "Huyện đoàn Kim Sơn mới", level: "district", parentId: ninhBinh },
+        { name: "Huyện đoàn Yên Mô mới", level: "district", parentId: ninhBinh },
+      ];
+      // Kim Sơn was merged away on 01/9/2024: nothing can be split from it after.
+      const ended = await call(
+        "POST",
+        `/${kimSon}/split`,
+        { newTargets, effectiveDate: "2024-10-01" },
+        { "If-Match": await etag(kimSon) },
+      );
+      expectRefusal(ended, 409, "ORGANIZATION_DISSOLVED");
+      // The second new organisation is refused after the first was established.
+      const second = await call(
+        "POST",
+        `/${merged}/split`,
+        { newTargets: [newTargets[0], { ...newTargets[1], parentId: branch }], effectiveDate: "2024-10-01" },
+        { "If-Match": await etag(merged) },
+      );
+      expect(second.response.status).toBe(409);
+      expect(((second.body as ErrorBody).error.issues[0]?.path ?? []).slice(0, 2)).toEqual(["newTargets", 1]);
+      expectRefusal(
+        await call(
+          "POST",
+          `/${merged}/split`,
+          { effectiveDate: "2024-10-01" },
+          { "If-Match": await etag(merged) },
+        ),
+        400,
+        "VALIDATION_FAILED",
+      );
+      expect(await organizationCount()).toBe(before);
+    });
+
+    it("splits into new organisations established that day, in one request", async () => {
+      const before = await organizationCount();
+      const { response, body } = await call(
+        "POST",
+        `/${merged}/split`,
+        {
+          newTargets: [
+            { name: "Huyện đoàn Kim Sơn mới", level: "district", parentId: ninhBinh },
+            { name: "Huyện đoàn Yên Mô mới", level: "district", parentId: ninhBinh },
+          ],
+          effectiveDate: "2024-10-01",
+        },
+        { "If-Match": await etag(merged) },
+      );
+      expect(response.status, JSON.stringify(body)).toBe(201);
+      const targets = (body as LineageAnswer).event.targetIds as string[];
+      expect(targets).toHaveLength(2);
+      expect(await organizationCount()).toBe(before + 2);
+      expect(await ids(`/${ninhBinh}/children?asOf=2024-10-01`)).toEqual(expect.arrayContaining(targets));
+      expect(await ids(`/${ninhBinh}/children?asOf=2024-10-01`)).not.toContain(merged);
     });
   });
 

@@ -5,15 +5,19 @@ import { randomBytes, randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   AreaSchema,
+  bilingual,
   CalendarDateSchema,
   DissolvedEventSchema,
   DocumentReferenceSchema,
+  type DomainIssue,
   GrassrootsKindSchema,
   holdersOn,
+  IdSchema,
   type LineageEvent,
   LineageEventSchema,
   MergedEventSchema,
   ORGANIZATION_LEVELS,
+  type OrganizationCreate,
   OrganizationCreateSchema,
   OrganizationLevelSchema,
   type OrganizationRecords,
@@ -329,19 +333,28 @@ function changedBy(event: LineageEvent): string[] {
 }
 
 /**
- * Records a lineage event in one transaction: the versions the client read, the domain's rules
- * (409 with the rule's code and reason), then the event and the versions of what it changed.
+ * A new organisation a merger or split establishes (its fields with the event's date as
+ * `establishedOn`), and where those fields sit in the request, for the issues that name them.
+ */
+type NewUnit = { input: NewOrganization & { establishedOn: string }; path: DomainIssue["path"] };
+
+/**
+ * Records a lineage event in one transaction: the versions the client read, the new organisations
+ * it creates (established on its date), the domain's rules (409 with the rule's code and reason),
+ * then the event and the versions of what it changed. A refusal at any step leaves nothing behind.
  */
 async function recordLineageEvent(
   c: Context<AppEnv>,
-  event: LineageEvent,
   expected: Map<string, number>,
   pathId: string | undefined,
+  eventOf: (newIds: readonly string[]) => LineageEvent,
+  newUnits: readonly NewUnit[] = [],
 ) {
   const { database } = c.var.services;
   return database.db.transaction(async (tx) => {
     await lockTree(tx);
     await checkVersions(tx, pathId, expected);
+    const event = eventOf(await establishNewUnits(tx, newUnits, c.var.services.now().toISOString()));
     const verdict = validateLineageEvent(event, await recordsFor(tx, event));
     if (!verdict.ok) throw refusalError(verdict);
     await insertLineageEvents(tx, [event]);
@@ -355,6 +368,15 @@ async function recordLineageEvent(
           .returning({ version: organization.version }),
       );
       versions[id] = row.version;
+    }
+    // A new organisation is at its first version: the event created it rather than changed it.
+    const created = newUnits.length === 0 ? [] : changedBy(event).filter((id) => !expected.has(id));
+    if (created.length > 0) {
+      const rows = await tx
+        .select({ id: organization.id, version: organization.version })
+        .from(organization)
+        .where(inArray(organization.id, created));
+      for (const row of rows) versions[row.id] = row.version;
     }
     return { event, versions };
   });
@@ -374,7 +396,7 @@ async function recordOneOrganizationEvent(
 ) {
   const expected = new Map([[id, expectedVersion(c)]]);
   const full = { ...event, organizationId: id, ...newEventFields(c) } as OneOrganizationEvent;
-  const result = await recordLineageEvent(c, full, expected, id);
+  const result = await recordLineageEvent(c, expected, id, () => full);
   c.header("ETag", etagOf(result.versions[id] ?? 0));
   return result;
 }
@@ -389,8 +411,53 @@ const ReparentBodySchema = ReparentedEventSchema.omit({ ...eventInput, organizat
 const DissolveBodySchema = DissolvedEventSchema.omit({ ...eventInput, organizationId: true }).openapi(
   "DissolveBody",
 );
-const MergeBodySchema = MergedEventSchema.omit(eventInput).openapi("MergeBody");
-const SplitBodySchema = SplitEventSchema.omit({ ...eventInput, sourceId: true }).openapi("SplitBody");
+/**
+ * A new organisation a merger or split establishes: what `POST /organizations` takes, without the
+ * establishment date, which is the event's.
+ */
+const NewOrganizationSchema = z
+  .object(OrganizationCreateSchema.shape)
+  .omit({ establishedOn: true })
+  .openapi("NewOrganization");
+type NewOrganization = z.infer<typeof NewOrganizationSchema>;
+
+const MergeBodySchema = MergedEventSchema.omit({ ...eventInput, targetId: true })
+  .extend({
+    targetId: IdSchema.optional().openapi({
+      description:
+        "Tổ chức đã có tiếp nhận các tổ chức nguồn / An existing organisation that takes in the sources",
+    }),
+    newTarget: NewOrganizationSchema.optional().openapi({
+      description:
+        "Hoặc một tổ chức mới, thành lập vào ngày hiệu lực / Or a new organisation, established on the effective date",
+    }),
+  })
+  .refine(
+    (body) => (body.targetId === undefined) !== (body.newTarget === undefined),
+    bilingual(
+      "Chọn tổ chức sau hợp nhất: một tổ chức đã có hoặc một tổ chức mới",
+      "Name the organisation after the merger: an existing one or a new one",
+      ["targetId"],
+    ),
+  )
+  .openapi("MergeBody");
+const SplitBodySchema = SplitEventSchema.omit({ ...eventInput, sourceId: true, targetIds: true })
+  .extend({
+    targetIds: z.array(IdSchema).default([]).openapi({
+      description: "Các tổ chức đã có nhận phần được chia / Existing organisations that take a part",
+    }),
+    newTargets: z.array(NewOrganizationSchema).default([]).openapi({
+      description:
+        "Các tổ chức mới, thành lập vào ngày hiệu lực, sau các tổ chức đã có / New organisations, established on the effective date, after the existing ones",
+    }),
+  })
+  .refine(
+    (body) => body.targetIds.length + body.newTargets.length > 0,
+    bilingual("Cần ít nhất một tổ chức sau chia tách", "A split needs at least one resulting organisation", [
+      "targetIds",
+    ]),
+  )
+  .openapi("SplitBody");
 
 function lineageRoute<P extends string, T extends z.ZodType>(
   path: P,
@@ -422,6 +489,60 @@ async function newOrganizationId(tx: Db, name: string): Promise<string> {
     .from(organization)
     .where(eq(organization.id, slug));
   return taken === undefined ? slug : `${slug}-${randomBytes(3).toString("hex")}`;
+}
+
+/** Issues moved under `path`: a new organisation's fields sit inside a merger's or split's request. */
+function under<T extends { issues: DomainIssue[] }>(result: T, path: DomainIssue["path"]): T {
+  return { ...result, issues: result.issues.map((issue) => ({ ...issue, path: [...path, ...issue.path] })) };
+}
+
+/**
+ * Establishes an organisation under its parent inside the caller's transaction, which holds the
+ * tree's lock: the domain's rules (a refusal names its fields under `path`), a free id, the
+ * organisation and its first parent link. Answers the new id.
+ */
+async function establishOrganization(
+  tx: Db,
+  input: OrganizationCreate,
+  recordedAt: string,
+  path: DomainIssue["path"] = [],
+): Promise<string> {
+  const records = await loadOrganizationRecords(tx, input.parentId === undefined ? [] : [input.parentId]);
+  const verdict = validateNewOrganization(input, records);
+  if (!verdict.ok) throw refusalError(under(verdict, path));
+  const { parentId, parentDecidedBy, ...fields } = input;
+  const org = { ...fields, id: await newOrganizationId(tx, input.name), recordedAt };
+  await insertOrganizations(tx, [org]);
+  if (parentId !== undefined) {
+    await insertParentLinks(tx, [
+      {
+        id: randomUUID(),
+        childId: org.id,
+        parentId,
+        from: input.establishedOn,
+        recordedAt,
+        ...(parentDecidedBy === undefined ? {} : { decidedBy: parentDecidedBy }),
+      },
+    ]);
+  }
+  return org.id;
+}
+
+/**
+ * Establishes a merger's or split's new organisations, in order, and answers their ids. Each is
+ * checked whole by the domain's schema first: the request's schema cannot carry its refinements.
+ */
+async function establishNewUnits(tx: Db, units: readonly NewUnit[], recordedAt: string): Promise<string[]> {
+  const ids: string[] = [];
+  for (const unit of units) {
+    const checked = validate(OrganizationCreateSchema, unit.input);
+    if (!checked.ok) {
+      const { message, issues } = under(checked, unit.path);
+      throw new ApiError("VALIDATION_FAILED", message, { issues });
+    }
+    ids.push(await establishOrganization(tx, checked.value, recordedAt, unit.path));
+  }
+  return ids;
 }
 
 export const organizationRoutes = createRouter()
@@ -511,28 +632,7 @@ export const organizationRoutes = createRouter()
       const recordedAt = now().toISOString();
       const id = await database.db.transaction(async (tx) => {
         await lockTree(tx);
-        const records = await loadOrganizationRecords(
-          tx,
-          input.parentId === undefined ? [] : [input.parentId],
-        );
-        const verdict = validateNewOrganization(input, records);
-        if (!verdict.ok) throw refusalError(verdict);
-        const { parentId, parentDecidedBy, ...fields } = input;
-        const org = { ...fields, id: await newOrganizationId(tx, input.name), recordedAt };
-        await insertOrganizations(tx, [org]);
-        if (parentId !== undefined) {
-          await insertParentLinks(tx, [
-            {
-              id: randomUUID(),
-              childId: org.id,
-              parentId,
-              from: input.establishedOn,
-              recordedAt,
-              ...(parentDecidedBy === undefined ? {} : { decidedBy: parentDecidedBy }),
-            },
-          ]);
-        }
-        return org.id;
+        return establishOrganization(tx, input, recordedAt);
       });
       const view = await findView(c, id, input.establishedOn);
       setEtag(c, view.version);
@@ -784,11 +884,15 @@ export const organizationRoutes = createRouter()
       path: "/merge",
       tags,
       summary: "Hợp nhất các tổ chức vào một tổ chức từ một ngày / Merge organisations into one from a date",
+      description: [
+        "Tổ chức sau hợp nhất là một tổ chức đã có (`targetId`) hoặc một tổ chức mới (`newTarget`, như `POST /organizations` nhận, thành lập vào ngày hiệu lực). Tổ chức mới và sự kiện hợp nhất được ghi trong cùng một giao dịch: nếu bị từ chối thì không có gì được ghi.",
+        "The organisation after the merger is an existing one (`targetId`) or a new one (`newTarget`, as `POST /organizations` takes it, established on the effective date). The new organisation and the merger are written in one transaction: a refusal leaves nothing behind.",
+      ].join("\n\n"),
       request: {
         headers: z.object({
           "if-match": z.string().optional().openapi({
             description:
-              'Một ETag cho mỗi tổ chức: tổ chức đích trước, rồi các tổ chức nguồn theo thứ tự / One ETag per organisation: the target first, then the sources in order, e.g. "v2", "v5", "v1"',
+              'Một ETag cho mỗi tổ chức đã có: tổ chức đích trước (nếu đã có), rồi các tổ chức nguồn theo thứ tự / One ETag per existing organisation: the target first (when it exists), then the sources in order, e.g. "v2", "v5", "v1"',
           }),
         }),
         body: { content: { "application/json": { schema: MergeBodySchema } }, required: true },
@@ -796,29 +900,63 @@ export const organizationRoutes = createRouter()
       responses: LINEAGE_RESPONSES,
     }),
     async (c) => {
-      const body = c.req.valid("json");
-      const event: LineageEvent = { ...body, type: "merged", ...newEventFields(c) };
-      const expected = expectedVersionsOf(c, changedBy(event));
-      return c.json(await recordLineageEvent(c, event, expected, undefined), 201);
+      const { newTarget, targetId, ...body } = c.req.valid("json");
+      const fields = { ...body, type: "merged" as const, ...newEventFields(c) };
+      const existing = [...new Set([...(targetId === undefined ? [] : [targetId]), ...body.sourceIds])];
+      const newUnits: NewUnit[] =
+        newTarget === undefined
+          ? []
+          : [{ input: { ...newTarget, establishedOn: body.effectiveDate }, path: ["newTarget"] }];
+      const result = await recordLineageEvent(
+        c,
+        expectedVersionsOf(c, existing),
+        undefined,
+        (newIds) => ({ ...fields, targetId: targetId ?? newIds[0] ?? "" }),
+        newUnits,
+      );
+      return c.json(result, 201);
     },
   )
   .openapi(
-    lineageRoute(
-      "/{id}/split",
-      "Chia tách một tổ chức từ một ngày / Split an organisation from a date",
-      SplitBodySchema,
-      'Một ETag cho mỗi tổ chức: tổ chức bị chia trước, rồi các tổ chức mới theo thứ tự / One ETag per organisation: the one split first, then the targets in order, e.g. "v4", "v1", "v1"',
-    ),
+    createRoute({
+      method: "post",
+      path: "/{id}/split",
+      tags,
+      summary: "Chia tách một tổ chức từ một ngày / Split an organisation from a date",
+      description: [
+        "Các tổ chức sau chia tách là các tổ chức đã có (`targetIds`) và các tổ chức mới (`newTargets`, như `POST /organizations` nhận, thành lập vào ngày hiệu lực), theo thứ tự đó. Các tổ chức mới và sự kiện chia tách được ghi trong cùng một giao dịch: nếu bị từ chối thì không có gì được ghi.",
+        "The organisations after the split are existing ones (`targetIds`) and new ones (`newTargets`, as `POST /organizations` takes them, established on the effective date), in that order. The new organisations and the split are written in one transaction: a refusal leaves nothing behind.",
+      ].join("\n\n"),
+      request: {
+        params: IdParamsSchema,
+        headers: z.object({
+          "if-match": z.string().optional().openapi({
+            description:
+              'Một ETag cho mỗi tổ chức đã có: tổ chức bị chia trước, rồi các tổ chức trong targetIds theo thứ tự / One ETag per existing organisation: the one split first, then those of targetIds in order, e.g. "v4", "v1"',
+          }),
+        }),
+        body: { content: { "application/json": { schema: SplitBodySchema } }, required: true },
+      },
+      responses: LINEAGE_RESPONSES,
+    }),
     async (c) => {
       const { id } = c.req.valid("param");
-      const event: LineageEvent = {
-        ...c.req.valid("json"),
-        type: "split",
-        sourceId: id,
-        ...newEventFields(c),
-      };
-      const expected = expectedVersionsOf(c, changedBy(event));
-      return c.json(await recordLineageEvent(c, event, expected, id), 201);
+      const { newTargets, targetIds, ...body } = c.req.valid("json");
+      const fields = { ...body, type: "split" as const, sourceId: id, ...newEventFields(c) };
+      const newUnits = newTargets.map(
+        (unit, index): NewUnit => ({
+          input: { ...unit, establishedOn: body.effectiveDate },
+          path: ["newTargets", index],
+        }),
+      );
+      const result = await recordLineageEvent(
+        c,
+        expectedVersionsOf(c, [...new Set([id, ...targetIds])]),
+        id,
+        (newIds) => ({ ...fields, targetIds: [...targetIds, ...newIds] }),
+        newUnits,
+      );
+      return c.json(result, 201);
     },
   )
   .openapi(

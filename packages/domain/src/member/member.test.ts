@@ -6,6 +6,7 @@ import {
   isPastUnionAge,
   MemberCreateSchema,
   type MemberEvent,
+  type MemberEventBody,
   MemberEventSchema,
   omitSensitiveMemberFields,
   SENSITIVE_MEMBER_FIELDS,
@@ -297,6 +298,32 @@ describe("validateMemberEvent", () => {
     });
     const corrected = [a, removed, fix(at("2015-02-01"))];
     expect(deriveMemberState(corrected, { asOf: "2016-01-01" }).status).toBe("matured");
+  });
+  test("a replacement that makes the history impossible is refused on the replacement's own field", () => {
+    const fix = (replacement: MemberEventBody, effectiveDate: string) =>
+      ({
+        id: `c-${effectiveDate}`,
+        memberId: "m1",
+        type: "corrected",
+        effectiveDate,
+        recordedAt: at("2015-02-01"),
+        targetEventId: removed.id,
+        replacement,
+        reason: "Sai ngày",
+      }) as MemberEvent;
+    const beforeAdmission = fix({ type: "removed_from_roll", effectiveDate: "2009-01-01" }, "2009-01-01");
+    expect(validateMemberEvent([a, removed], beforeAdmission)).toMatchObject({
+      ok: false,
+      issues: [{ path: ["replacement", "effectiveDate"] }],
+    });
+    const tooLong = fix(
+      { type: "activity_postponed", effectiveDate: "2014-01-01", until: "2015-06-01" },
+      "2014-01-01",
+    );
+    expect(validateMemberEvent([a, removed], tooLong)).toMatchObject({
+      code: "POSTPONEMENT_TOO_LONG",
+      issues: [{ path: ["replacement", "until"] }],
+    });
   });
 });
 

@@ -267,6 +267,19 @@ function checkCorrection(
 }
 
 /**
+ * A refusal of a correction's replacement, its fields named under `replacement` as the correction
+ * carries them: a form that offers the replacement's fields puts each reason on its own field.
+ */
+function inReplacement(problem: Refusal): Refusal {
+  return {
+    ...problem,
+    issues: problem.issues.map((issue) =>
+      issue.path.length === 0 ? issue : { ...issue, path: ["replacement", ...issue.path] },
+    ),
+  };
+}
+
+/**
  * Checks a new event against a member's recorded history (all of it, corrections included).
  * Refuses an impossible sequence with a stable code and a bilingual reason.
  * @example validateMemberEvent(history, transferIn, { birthDate: "1995" }) // { ok: false, code: "TRANSFER_NOT_PENDING", … }
@@ -303,9 +316,10 @@ export function validateMemberEvent(
           corrected.filter((other) => other.id !== replacement.id),
           replacement,
         );
-      if (bodyProblem !== null) return bodyProblem;
+      if (bodyProblem !== null) return inReplacement(bodyProblem);
     }
-    return checkSequence(corrected, event.targetEventId) ?? ok(event);
+    const sequenceProblem = checkSequence(corrected, event.targetEventId);
+    return sequenceProblem === null ? ok(event) : inReplacement(sequenceProblem);
   }
   const closing = current.find(
     (other) =>
