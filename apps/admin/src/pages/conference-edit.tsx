@@ -64,7 +64,7 @@ const CONFERENCE_FIELD_LABELS: FieldLabels<keyof ConferenceFormValues | keyof Co
   chairs: { vi: "Chủ trì", en: "Chairs" },
   speakers: { vi: "Phát biểu", en: "Speakers" },
   attendees: { vi: "Thành phần tham dự", en: "Attendees" },
-  namedAttendees: { vi: "Đại biểu có tên", en: "Named attendees" },
+  namedGroups: { vi: "Đại biểu có tên", en: "Named attendees" },
   documentsReviewed: { vi: "Văn bản được xem xét", en: "Documents reviewed" },
   topics: { vi: "Nội dung thảo luận", en: "Topics" },
   figures: { vi: "Số liệu báo cáo", en: "Figures reported" },
