@@ -19,7 +19,7 @@ import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
 import {
   computeMetricSql,
-  computeMetricSqlByPart,
+  computeRollUpSql,
   type RollUpPart,
   resolveMetricScopes,
 } from "../db/queries/metrics-sql.js";
@@ -203,20 +203,19 @@ export async function computeMetric(
   };
   const ask = (organizationId: string, ids: readonly string[], scope: OrganizationScope) =>
     computeMetricSql(database.db, metricId, { ...question, organizationId, unitIds: ids, scope });
-  const result = await ask(params.organizationId, unitIds, "subtree");
-  if (params.rollUp !== true) return { metric, result };
-  const own = await ask(params.organizationId, [params.organizationId], "own");
+  if (params.rollUp !== true) return { metric, result: await ask(params.organizationId, unitIds, "subtree") };
   const parts: RollUpPart[] = [];
   for (const childId of await scopes.children(params.organizationId)) {
     parts.push({ organizationId: childId, unitIds: await scopes.subtree(childId) });
   }
-  // One grouped query where the metric has one (the national roll-up asks of 34 provinces), else
-  // one query per child.
-  const children: MetricResult<unknown>[] =
-    (await computeMetricSqlByPart(database.db, metricId, question, parts)) ?? [];
-  if (children.length === 0) {
-    for (const part of parts) children.push(await ask(part.organizationId, part.unitIds, "subtree"));
-  }
+  // One grouped query where the metric has one (the national roll-up asks of every province), else
+  // one query for the subtree, one for the organisation's own units and one per child.
+  const grouped = await computeRollUpSql(database.db, metricId, question, params.organizationId, parts);
+  if (grouped !== undefined) return { metric, result: grouped.total, rollUp: grouped };
+  const result = await ask(params.organizationId, unitIds, "subtree");
+  const own = await ask(params.organizationId, [params.organizationId], "own");
+  const children: MetricResult<unknown>[] = [];
+  for (const part of parts) children.push(await ask(part.organizationId, part.unitIds, "subtree"));
   return { metric, result, rollUp: { total: result, own, children } };
 }
 

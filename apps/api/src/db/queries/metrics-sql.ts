@@ -431,60 +431,94 @@ export async function computeMetricSql(
 /** One of the disjoint scopes a roll-up asks about: a child and the units under it. */
 export type RollUpPart = { organizationId: string; unitIds: readonly string[] };
 
-/**
- * The figure of each part at once, in one grouped query over the parts' units, for the metrics a
- * national roll-up asks of tens of provinces; `undefined` for a metric without a grouped form, to
- * be asked part by part. Each result equals `computeMetricSql` over the part with scope `subtree`.
- */
-export async function computeMetricSqlByPart(
-  db: Db,
+/** A roll-up's figures: the organisation's whole subtree, its own units, and each child's subtree. */
+export type SqlRollUp = {
+  total: MetricResult<unknown>;
+  own: MetricResult<unknown>;
+  children: MetricResult<unknown>[];
+};
+
+/** A metric counted in one query grouped by part, whose counts add up across disjoint parts. */
+type GroupedMetric<R> = {
+  rows(partsSql: SQL): SQL;
+  result(query: SqlMetricQuery, row: R | undefined): MetricResult<unknown>;
+  add(a: R, b: R): R;
+};
+
+function groupedMetricOf(
   metricId: MetricId,
   question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
-  parts: readonly RollUpPart[],
-): Promise<MetricResult<unknown>[] | undefined> {
-  const queryOf = (part: RollUpPart): SqlMetricQuery => ({
-    ...question,
-    organizationId: part.organizationId,
-    unitIds: part.unitIds,
-    scope: "subtree",
-  });
-  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
-  const ids = parts.flatMap((part) => part.unitIds);
-  const indexes = parts.flatMap((part, index) => part.unitIds.map(() => index));
-  const partsSql = sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
-  const byPart = <R extends { part: number }>(rows: R[]) => new Map(rows.map((row) => [row.part, row]));
+): GroupedMetric<ActiveRow> | GroupedMetric<RateRow> | undefined {
   switch (metricId) {
-    case "members.active": {
-      const rows = byPart(
-        await rowsFrom<ActiveRow & { part: number }>(
-          db,
+    case "members.active":
+      return {
+        rows: (partsSql) =>
           sql`select g.part, count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
             from member_roll_spell s join ${partsSql} on g.id = s.unit_id
             where ${holdsOnSql(question, question.asOf)}
             group by g.part`,
-        ),
-      );
-      return parts.map((part, index) => activeResult(queryOf(part), rows.get(index)));
-    }
+        result: activeResult,
+        add: (a, b) => ({ count: a.count + b.count, postponed: a.postponed + b.postponed }),
+      } satisfies GroupedMetric<ActiveRow>;
     case "members.residence_registration_rate": {
       const year = question.year ?? yearOf(question.asOf);
       const at = yearEndAsOf(year, question.asOf);
-      const rows = byPart(
-        await rowsFrom<RateRow & { part: number }>(
-          db,
+      return {
+        rows: (partsSql) =>
           sql`select g.part, count(*)::int as denominator, count(y.member_id)::int as numerator
             from member_roll_spell s join ${partsSql} on g.id = s.unit_id
             left join ${yearFactsSql(question, "residence", year, at)} y
               on y.member_id = s.member_id
             where ${holdsOnSql(question, at)}
             group by g.part`,
-        ),
-      );
-      return parts.map((part, index) => residenceResult(queryOf(part), rows.get(index)));
+        result: residenceResult,
+        add: (a, b) => ({ denominator: a.denominator + b.denominator, numerator: a.numerator + b.numerator }),
+      } satisfies GroupedMetric<RateRow>;
     }
     default:
       return undefined;
   }
+}
+
+/**
+ * A roll-up in one query grouped by part, for the metrics that have one (the national roll-up asks
+ * them of every province); `undefined` for the others, to be asked part by part. The organisation's
+ * own units and its children's subtrees divide its subtree between them, so the total is their sum:
+ * each figure equals `computeMetricSql` over its units, and the subtree is read once, not twice.
+ */
+export async function computeRollUpSql(
+  db: Db,
+  metricId: MetricId,
+  question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
+  organizationId: string,
+  children: readonly RollUpPart[],
+): Promise<SqlRollUp | undefined> {
+  const grouped = groupedMetricOf(metricId, question) as GroupedMetric<object> | undefined;
+  if (grouped === undefined) return undefined;
+  const parts = [{ organizationId, unitIds: [organizationId] }, ...children];
+  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
+  const ids = parts.flatMap((part) => part.unitIds);
+  const indexes = parts.flatMap((part, index) => part.unitIds.map(() => index));
+  const partsSql = sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
+  const rows = new Map<number, object>();
+  for (const { part, ...row } of await rowsFrom<{ part: number }>(db, grouped.rows(partsSql))) {
+    rows.set(part, row);
+  }
+  const queryOf = (part: RollUpPart, scope: OrganizationScope): SqlMetricQuery => ({
+    ...question,
+    ...part,
+    scope,
+  });
+  const counted = [...rows.values()];
+  const [first, ...rest] = counted;
+  return {
+    total: grouped.result(
+      queryOf({ organizationId, unitIds: ids }, "subtree"),
+      first === undefined ? undefined : rest.reduce(grouped.add, first),
+    ),
+    own: grouped.result(queryOf({ organizationId, unitIds: [organizationId] }, "own"), rows.get(0)),
+    children: children.map((part, index) => grouped.result(queryOf(part, "subtree"), rows.get(index + 1))),
+  };
 }
 
 /** The organisations a figure covers on a date: an organisation's subtree, and its children. */
