@@ -21,7 +21,12 @@ export type PublicReadCacheOptions = {
 };
 
 type Entry = {
-  body: ArrayBuffer;
+  /**
+   * The JSON text: the Node server writes a string body in one call, where an ArrayBuffer would be
+   * streamed to the socket a chunk at a time.
+   */
+  body: string;
+  bytes: number;
   headers: [string, string][];
   etag: string | undefined;
   storedAt: number;
@@ -62,11 +67,11 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
 
   function store(key: string, entry: Entry) {
     entries.set(key, entry);
-    bytes += entry.body.byteLength;
+    bytes += entry.bytes;
     for (const [oldest, held] of entries) {
       if (bytes <= maxBytes) break;
       entries.delete(oldest);
-      bytes -= held.body.byteLength;
+      bytes -= held.bytes;
     }
   }
 
@@ -77,7 +82,7 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
     // A clock that went back cannot say how old the answer is.
     const age = now() - entry.storedAt;
     if (age < 0 || age >= ttlMs) {
-      bytes -= entry.body.byteLength;
+      bytes -= entry.bytes;
       return undefined;
     }
     entries.set(key, entry);
@@ -89,8 +94,8 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
     if (c.req.method !== "GET" || !c.req.path.startsWith(PUBLIC_PREFIX) || UNCACHED.test(c.req.path)) {
       return next();
     }
-    const url = new URL(c.req.url);
-    const key = url.pathname + url.search;
+    // The path and query of the absolute URL, cut rather than parsed: this runs on every read.
+    const key = c.req.url.slice(c.req.url.indexOf("/", c.req.url.indexOf("//") + 2));
     const ifNoneMatch = c.req.header("If-None-Match");
     const serve = (entry: Entry) => {
       const headers = Object.fromEntries(entry.headers);
@@ -120,8 +125,10 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
       await next();
       const response = c.res;
       if (!computing || response.status !== 200 || generation !== started) return;
+      const body = await response.clone().text();
       const entry: Entry = {
-        body: await response.clone().arrayBuffer(),
+        body,
+        bytes: Buffer.byteLength(body),
         headers: KEPT_HEADERS.flatMap((name) => {
           const value = response.headers.get(name);
           return value === null ? [] : [[name, value] as [string, string]];
