@@ -1,6 +1,7 @@
 // Starts the API: reads the settings, opens and migrates the database, listens until told to stop.
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { sql } from "drizzle-orm";
 import { createApp } from "./app.js";
 import { ensureFirstAdministrator } from "./auth/bootstrap.js";
 import { DEFAULT_COMMENT_LIMIT, DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.js";
@@ -22,6 +23,8 @@ if (database.driver === "pglite" && env.DEMO_DATA === "auto" && (await isDatabas
   jsonLogger({ level: "info", msg: "loading demo data into the empty embedded database" });
   jsonLogger({ level: "info", msg: "demo data loaded", ...(await seedDemoData(database)) });
 }
+// PGlite runs no autovacuum, so nothing else keeps the planner's statistics up to date as the data grows.
+if (database.driver === "pglite") await database.db.execute(sql`analyze`);
 if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined) {
   const credentials = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
   if (await ensureFirstAdministrator(database, credentials, new Date())) {

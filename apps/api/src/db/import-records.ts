@@ -10,6 +10,7 @@ import {
   type ParentLink,
   type Referral,
 } from "@sodoan/domain";
+import { sql } from "drizzle-orm";
 import { insertInChunks } from "./chunks.js";
 import type { Db } from "./client.js";
 import { refreshMemberTimelines } from "./queries/member-timelines.js";
@@ -78,4 +79,7 @@ export async function importRegisterRecords(db: Db, records: RegisterRecords): P
       })),
     ),
   );
+  // A bulk load changes the tables' sizes by orders of magnitude: the planner needs their statistics
+  // now, not when autovacuum comes round (PGlite, single-user, has no autovacuum at all).
+  await db.execute(sql`analyze`);
 }
