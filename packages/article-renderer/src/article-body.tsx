@@ -1,3 +1,6 @@
+/** @jsxRuntime automatic */
+// (The pragma above: run from another package's sources, by `tsx` in the news viewer's dev server and
+// benchmark, this file is compiled with that package's settings, which do not reach files outside it.)
 // The body of an article as readers see it: its paragraphs, headings, quotes, images and quoted
 // figures. The news viewer renders published pages with it and the admin previews drafts with it,
 // so what an editor sees before publishing is what readers get.
