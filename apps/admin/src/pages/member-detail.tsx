@@ -547,7 +547,8 @@ export function EventForm({ id }: { id: string }) {
       );
       await refresh();
       // The domain never corrects a correction, so voiding an event offers no undo of its own.
-      if (recorded.data.event.type !== "corrected") setUndo({ etag: recorded.etag, payload: recorded.data.event });
+      if (recorded.data.event.type !== "corrected")
+        setUndo({ etag: recorded.etag, payload: recorded.data.event });
       setNotice({ kind: "saved", text: { vi: "Đã ghi sự kiện.", en: "The event is recorded." } });
     } catch (caught) {
       if (caught instanceof ApiRequestError && caught.status === 412) {
