@@ -19,7 +19,7 @@ type Timeline = {
   voided: { event: TimelineEvent; voidedBy: string }[];
   corrections: (TimelineEvent & { targetEventId: string; replacement: unknown; reason: string })[];
 };
-type Member = { status: string; occupation?: string; placeOfResidence?: string };
+type Member = { status: string; version: number; occupation?: string; placeOfResidence?: string };
 
 let browser: Browser;
 let call: Awaited<ReturnType<typeof apiClient>>;
@@ -43,25 +43,37 @@ async function branchOfBloc(): Promise<Branch> {
   return branch;
 }
 
+/** A member of this run's own, admitted in 2020 with an occupation and a place of residence. */
+async function createMember(fullName: string): Promise<string> {
+  const branch = await branchOfBloc();
+  const member = await call<{ id: string }>("/api/v1/members", {
+    method: "POST",
+    json: {
+      fullName: `${fullName} ${RUN}`,
+      gender: "male",
+      birthDate: "1999-09-09",
+      occupation: "Công nhân",
+      placeOfResidence: "Phường 1",
+      admission: {
+        date: "2020-03-26",
+        decisionRef: "22-NQ/ĐTN",
+        admittingOrganizationId: branch.parentId,
+        homeUnitId: branch.id,
+      },
+    },
+  });
+  return member.id;
+}
+
+/** Someone else's change to the member, behind the page's back: its ETag moves on. */
+async function changeElsewhere(url: string, placeOfResidence: string) {
+  const { version } = await call<Member>(url);
+  await call(url, { method: "PATCH", json: { placeOfResidence }, headers: { "If-Match": `"v${version}"` } });
+}
+
 describe("undo on a member's page", () => {
   it("voids an event just recorded with a correction, and puts back a field just saved", async () => {
-    const branch = await branchOfBloc();
-    const member = await call<{ id: string }>("/api/v1/members", {
-      method: "POST",
-      json: {
-        fullName: `Lê Văn Hoàn Tác ${RUN}`,
-        gender: "male",
-        birthDate: "1999-09-09",
-        occupation: "Công nhân",
-        placeOfResidence: "Phường 1",
-        admission: {
-          date: "2020-03-26",
-          decisionRef: "22-NQ/ĐTN",
-          admittingOrganizationId: branch.parentId,
-          homeUnitId: branch.id,
-        },
-      },
-    });
+    const member = { id: await createMember("Lê Văn Hoàn Tác") };
     const url = `/api/v1/members/${member.id}`;
 
     await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
@@ -119,5 +131,48 @@ describe("undo on a member's page", () => {
         reason: "Hoàn tác ngay sau khi ghi / Undone right after it was recorded",
       }),
     ]);
+  });
+});
+
+describe("a refused undo", () => {
+  it("shows the API's message or the conflict, and changes nothing", async () => {
+    const id = await createMember("Lê Văn Không Hoàn");
+    const url = `/api/v1/members/${id}`;
+
+    await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
+      await page.goto(`${adminUrl}/doan-vien/${id}`);
+      const timeline = page.getByTestId("timeline");
+      await timeline.getByText("Kết nạp").waitFor();
+      const eventForm = page.getByRole("form", { name: "Ghi sự kiện" });
+      await page.getByLabel("Loại sự kiện").selectOption("rewarded");
+      await page.locator("#event-effectiveDate").fill("01/03/2021");
+      await page.getByLabel("Hình thức khen thưởng").fill("Giấy khen");
+      await page.getByRole("button", { name: "Ghi sự kiện" }).click();
+      await eventForm.getByText("Đã ghi sự kiện.").waitFor();
+
+      await changeElsewhere(url, "Phường 2");
+      await eventForm.getByRole("button", { name: "Hoàn tác" }).click();
+      expect(await eventForm.getByRole("alert").textContent()).toBe(
+        "Bản ghi đã được người khác thay đổi, hãy tải lại",
+      );
+      expect(await timeline.locator('li[data-event-type="rewarded"]').count()).toBe(1);
+
+      await page.reload();
+      await page.locator("#edit-occupation").fill("Kỹ sư");
+      await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+      const editForm = page.getByRole("form", { name: "Sửa thông tin cá nhân" });
+      await editForm.getByText("Đã lưu.").waitFor();
+      await changeElsewhere(url, "Phường 3");
+      await editForm.getByRole("button", { name: "Hoàn tác" }).click();
+      const conflict = editForm.getByTestId("conflict");
+      await conflict.waitFor();
+      expect(await conflict.getByTestId("conflict-fields").textContent()).toBe("Đã bị đổi: Nơi cư trú");
+    });
+
+    const after = await call<Member>(url);
+    expect(after).toMatchObject({ occupation: "Kỹ sư", placeOfResidence: "Phường 3" });
+    const timeline = await call<Timeline>(`${url}/timeline`);
+    expect(timeline.events.map((entry) => entry.event.type)).toEqual(["admitted", "rewarded"]);
+    expect(timeline.corrections).toEqual([]);
   });
 });
