@@ -18,7 +18,7 @@ function valueAt(values: unknown, path: string): unknown {
 }
 
 /** Structural equality of form values (strings, numbers, arrays of rows), whatever the key order. */
-function isSameValue(a: unknown, b: unknown): boolean {
+export function isSameValue(a: unknown, b: unknown): boolean {
   if (Object.is(a, b)) return true;
   if (typeof a !== "object" || typeof b !== "object" || a === null || b === null) return false;
   if (Array.isArray(a) !== Array.isArray(b)) return false;

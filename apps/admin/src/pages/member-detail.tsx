@@ -10,7 +10,7 @@ import { useQuery, useQueryClient } from "@tanstack/react-query";
 import { useState } from "react";
 import { useForm, useWatch } from "react-hook-form";
 import { Link, useParams } from "react-router";
-import { ApiRequestError, apiGet, apiRequest } from "../lib/api";
+import { ApiRequestError, type ApiResponse, apiGet, apiRequest } from "../lib/api";
 import { hasPermission, useMe } from "../lib/auth";
 import { toIsoDate, toTypedDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
@@ -26,6 +26,7 @@ import {
 } from "../lib/member-events";
 import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
+import { type PersonalRecord, reversePatchOf, voidingCorrectionOf } from "../lib/member-undo";
 import { paths } from "../paths";
 import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
@@ -68,6 +69,17 @@ const STALE: LocalizedText = {
   vi: "Hồ sơ này vừa được người khác thay đổi. Hãy tải lại bản mới nhất: những gì bạn đang nhập được giữ nguyên.",
   en: "Someone else has just changed this record. Reload the latest version: what you typed is kept.",
 };
+
+/**
+ * What an undo offered on this page needs: the member's ETag right after the change, and what
+ * undoes it. Every change to a member moves its ETag, so the offer lasts until the next change on
+ * the page (or one the page has read from someone else), and leaving the page ends it.
+ */
+type UndoOffer<T> = { etag: string | null; payload: T };
+
+function isOffered<T>(offer: UndoOffer<T> | null, etag: string | null | undefined): offer is UndoOffer<T> {
+  return offer !== null && offer.etag !== null && offer.etag === etag;
+}
 
 function useMember(id: string) {
   return useQuery({
@@ -140,42 +152,79 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   const member = useMember(id);
   const [errors, setErrors] = useState<FieldErrors>({});
   const [notice, setNotice] = useState<SaveOutcome | null>(null);
+  const [undo, setUndo] = useState<UndoOffer<PersonalRecord> | null>(null);
   // The form starts from the record as first loaded; a reload after a conflict refreshes the ETag,
   // the summary and the fields left alone, never what the person has typed.
   const { register, handleSubmit, formState, reset } = useForm<PersonalFormValues>({
     defaultValues: valuesOf(initial),
   });
 
+  /** A 412: the notice names the fields someone else changed, and reloads keeping what was typed. */
+  const noticeStale = async () =>
+    setNotice(
+      await staleSaveOutcome({
+        text: STALE,
+        url: `/api/v1/members/${encodeURIComponent(id)}`,
+        read: member.data?.data,
+        valuesOf,
+        labels: PERSONAL_FIELD_LABELS,
+      }),
+    );
+
+  /** A saved answer becomes the page's copy of the record, its ETag the next save's If-Match. */
+  const saved = (answer: ApiResponse<MemberDetail>) => {
+    queryClient.setQueryData(["members", "detail", id], answer);
+    void queryClient.invalidateQueries({ queryKey: ["members", "list"] });
+    void queryClient.invalidateQueries({ queryKey: ["audit", "member", id] });
+  };
+
+  const undoSave = async (patch: PersonalRecord) => {
+    try {
+      const answer = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, {
+        method: "PATCH",
+        json: patch,
+        ifMatch: member.data?.etag ?? "",
+      });
+      saved(answer);
+      // The fields put back show their earlier values; anything typed since is kept.
+      reset(valuesOf(answer.data), { keepDirtyValues: true });
+      setUndo(null);
+      setNotice({ kind: "saved", text: { vi: "Đã hoàn tác.", en: "Undone." } });
+    } catch (caught) {
+      setUndo(null);
+      if (caught instanceof ApiRequestError && caught.status === 412) await noticeStale();
+      else if (caught instanceof ApiRequestError) setNotice({ kind: "error", text: caught.localized });
+      else setNotice({ kind: "error", text: { vi: "Không hoàn tác được.", en: "Could not undo." } });
+    }
+  };
+
   const submit = handleSubmit(async (values) => {
     setNotice(null);
+    setUndo(null);
     const parsed = MemberUpdateSchema.safeParse(toPersonalInput(values));
     if (!parsed.success) {
       setErrors(fieldErrorsOfZod(parsed.error, locale));
       return;
     }
     setErrors({});
+    // The record the save is sent against, ETag and values read together: what an undo puts back.
+    const before = member.data;
     try {
-      const saved = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, {
+      const answer = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, {
         method: "PATCH",
         json: parsed.data,
-        ifMatch: member.data?.etag ?? "",
+        ifMatch: before?.etag ?? "",
       });
-      queryClient.setQueryData(["members", "detail", id], saved);
-      void queryClient.invalidateQueries({ queryKey: ["members", "list"] });
-      void queryClient.invalidateQueries({ queryKey: ["audit", "member", id] });
+      saved(answer);
+      // The saved values become the form's starting point: a later reload or undo keeps only what
+      // is typed after this save.
+      reset(valuesOf(answer.data));
+      const patch = before === undefined ? null : reversePatchOf(before.data, answer.data);
+      setUndo(patch === null ? null : { etag: answer.etag, payload: patch });
       setNotice({ kind: "saved", text: { vi: "Đã lưu.", en: "Saved." } });
     } catch (caught) {
-      if (caught instanceof ApiRequestError && caught.status === 412) {
-        setNotice(
-          await staleSaveOutcome({
-            text: STALE,
-            url: `/api/v1/members/${encodeURIComponent(id)}`,
-            read: member.data?.data,
-            valuesOf,
-            labels: PERSONAL_FIELD_LABELS,
-          }),
-        );
-      } else if (caught instanceof ApiRequestError) {
+      if (caught instanceof ApiRequestError && caught.status === 412) await noticeStale();
+      else if (caught instanceof ApiRequestError) {
         setErrors(fieldErrorsOfApi(caught.issues, locale));
         setNotice({ kind: "error", text: caught.localized });
       } else setNotice({ kind: "error", text: { vi: "Không lưu được.", en: "Could not save." } });
@@ -188,6 +237,7 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
       <PersonalFields prefix="edit" register={register} errors={errors} />
       <SaveNotice
         notice={notice}
+        onUndo={isOffered(undo, member.data?.etag) ? () => undoSave(undo.payload) : undefined}
         onReload={async () => {
           const latest = await member.refetch();
           if (latest.data) reset(valuesOf(latest.data.data), { keepDirtyValues: true });
@@ -292,6 +342,27 @@ function TimelineSection({ id, canWrite }: { id: string; canWrite: boolean }) {
           </li>
         ))}
       </ol>
+      {timeline.data !== undefined && timeline.data.voided.length > 0 && (
+        // Voided events stay in the history: struck through, with the reason they were voided.
+        <>
+          <h4 id="voided-title">{t({ vi: "Sự kiện đã hủy bỏ", en: "Voided events" })}</h4>
+          <ul className="timeline" data-testid="voided-events" aria-labelledby="voided-title">
+            {timeline.data.voided.map(({ event, voidedBy }) => (
+              <li key={event.id} data-event-type={event.type}>
+                <del>
+                  <time dateTime={event.effectiveDate}>{d(event.effectiveDate)}</time>{" "}
+                  {t(EVENT_LABELS[event.type] ?? { vi: event.type, en: event.type })}
+                  {eventDetail(event, nameOf, t, d)}
+                </del>
+                <span className="subtle" data-testid="voided-note">
+                  {" "}
+                  ({t({ vi: "đã hủy bỏ", en: "voided" })}: {reasonOf(voidedBy)})
+                </span>
+              </li>
+            ))}
+          </ul>
+        </>
+      )}
       {canWrite && <EventForm id={id} />}
     </section>
   );
@@ -411,7 +482,8 @@ export function EventForm({ id }: { id: string }) {
   const timeline = useTimeline(id);
   const organizations = useOrganizations(new Date().toISOString().slice(0, 10));
   const [errors, setErrors] = useState<FieldErrors>({});
-  const [notice, setNotice] = useState<{ kind: "saved" | "error"; text: LocalizedText } | null>(null);
+  const [notice, setNotice] = useState<SaveOutcome | null>(null);
+  const [undo, setUndo] = useState<UndoOffer<TimelineEvent> | null>(null);
   const { register, handleSubmit, control, formState } = useForm<EventFormValues>({
     defaultValues: { type: "residence_registered", ...EMPTY_EVENT_VALUES },
   });
@@ -420,8 +492,47 @@ export function EventForm({ id }: { id: string }) {
     .map((entry) => entry.event)
     .filter((event) => event.type !== "corrected");
 
+  const refresh = () =>
+    Promise.all([
+      queryClient.invalidateQueries({ queryKey: ["members", "detail", id] }),
+      queryClient.invalidateQueries({ queryKey: ["members", "timeline", id] }),
+      queryClient.invalidateQueries({ queryKey: ["audit", "member", id] }),
+    ]);
+
+  // The event stays in the history, voided by a correction that says why; when the API refuses
+  // (someone else changed the member, or the history without it would be impossible), its message
+  // is shown and nothing is changed or reloaded.
+  const undoEvent = async (event: TimelineEvent) => {
+    try {
+      await apiRequest(`/api/v1/members/${encodeURIComponent(id)}/events`, {
+        method: "POST",
+        json: voidingCorrectionOf(event),
+        ifMatch: member.data?.etag ?? "",
+      });
+      await refresh();
+      setNotice({
+        kind: "saved",
+        text: {
+          vi: "Đã hoàn tác: sự kiện được hủy bỏ bằng một bản đính chính.",
+          en: "Undone: the event is voided by a correction.",
+        },
+      });
+    } catch (caught) {
+      setNotice({
+        kind: "error",
+        text:
+          caught instanceof ApiRequestError
+            ? caught.localized
+            : { vi: "Không hoàn tác được.", en: "Could not undo." },
+      });
+    } finally {
+      setUndo(null);
+    }
+  };
+
   const submit = handleSubmit(async (values) => {
     setNotice(null);
+    setUndo(null);
     const context = { homeUnitId: member.data?.data.homeUnitId ?? null, events };
     const parsed = MemberEventInputSchema.safeParse(eventInputOf(values, context));
     if (!parsed.success) {
@@ -430,16 +541,14 @@ export function EventForm({ id }: { id: string }) {
     }
     setErrors({});
     try {
-      await apiRequest(`/api/v1/members/${encodeURIComponent(id)}/events`, {
-        method: "POST",
-        json: parsed.data,
-        ifMatch: member.data?.etag ?? "",
-      });
-      await Promise.all([
-        queryClient.invalidateQueries({ queryKey: ["members", "detail", id] }),
-        queryClient.invalidateQueries({ queryKey: ["members", "timeline", id] }),
-        queryClient.invalidateQueries({ queryKey: ["audit", "member", id] }),
-      ]);
+      const recorded = await apiRequest<{ event: TimelineEvent }>(
+        `/api/v1/members/${encodeURIComponent(id)}/events`,
+        { method: "POST", json: parsed.data, ifMatch: member.data?.etag ?? "" },
+      );
+      await refresh();
+      // The domain never corrects a correction, so voiding an event offers no undo of its own.
+      if (recorded.data.event.type !== "corrected")
+        setUndo({ etag: recorded.etag, payload: recorded.data.event });
       setNotice({ kind: "saved", text: { vi: "Đã ghi sự kiện.", en: "The event is recorded." } });
     } catch (caught) {
       if (caught instanceof ApiRequestError && caught.status === 412) {
@@ -491,11 +600,10 @@ export function EventForm({ id }: { id: string }) {
         organizations={organizations.data?.items ?? []}
         events={events}
       />
-      {notice && (
-        <p className={`notice ${notice.kind === "saved" ? "notice-good" : "notice-error"}`} role="status">
-          {t(notice.text)}
-        </p>
-      )}
+      <SaveNotice
+        notice={notice}
+        onUndo={isOffered(undo, member.data?.etag) ? () => undoEvent(undo.payload) : undefined}
+      />
       <button type="submit" disabled={formState.isSubmitting}>
         {t({ vi: "Ghi sự kiện", en: "Record the event" })}
       </button>

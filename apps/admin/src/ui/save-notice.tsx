@@ -1,6 +1,8 @@
-// What became of a save, under the form that sent it: saved, refused, or stale (someone else changed
-// the record since it was read), the last with a button that reloads it and keeps what was typed.
+// What became of a save, under the form that sent it: saved (with an offer to undo it, when the form
+// can), refused, or stale (someone else changed the record since it was read), the last with a
+// button that reloads it and keeps what was typed.
 import type { LocalizedText } from "@sodoan/domain";
+import { useState } from "react";
 import { apiRequest } from "../lib/api";
 import { changedFields, type FieldLabels } from "../lib/changed-fields";
 import { useLocale } from "../lib/locale";
@@ -48,20 +50,58 @@ export async function staleSaveOutcome<R>({
   return { kind: "stale", text, changed: changed.map((field) => field.label) };
 }
 
+/**
+ * The undo offered beside a saved notice: a real button, kept from a second press while the undo
+ * runs, so that one change is never undone twice.
+ */
+function UndoButton({ onUndo }: { onUndo: () => Promise<unknown> }) {
+  const { t } = useLocale();
+  const [isUndoing, setUndoing] = useState(false);
+  return (
+    <button
+      type="button"
+      disabled={isUndoing}
+      onClick={async () => {
+        setUndoing(true);
+        try {
+          await onUndo();
+        } finally {
+          setUndoing(false);
+        }
+      }}
+    >
+      {t({ vi: "Hoàn tác", en: "Undo" })}
+    </button>
+  );
+}
+
 export function SaveNotice({
   notice,
   onReload,
+  onUndo,
 }: {
   notice: SaveOutcome | null;
   /** Reads the record again; the notice goes once it has. Without it, a stale save offers no reload. */
   onReload?: (() => Promise<unknown>) | undefined;
+  /**
+   * Undoes the change just saved, itself as a recorded change; the form then sets the next notice.
+   * Offered only beside a saved notice, and only while the form passes it: until the next change.
+   */
+  onUndo?: (() => Promise<unknown>) | undefined;
 }) {
   const { t } = useLocale();
   if (notice === null) return null;
   if (notice.kind === "saved") {
+    // Polite: the offer is read out after what the reader is doing, never in the middle of it.
     return (
-      <p className="notice notice-good" role="status">
+      <p className="notice notice-good" role="status" aria-live="polite">
         {t(notice.text)}
+        {onUndo && (
+          <>
+            {" "}
+            <UndoButton onUndo={onUndo} />
+          </>
+        )}
       </p>
     );
   }
