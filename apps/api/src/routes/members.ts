@@ -249,6 +249,23 @@ export function toMemberDetail(
   } as MemberDetail;
 }
 
+/**
+ * A member's detail as the caller may see it, wherever it is answered (a read, or a change's answer,
+ * which carries stored fields the caller did not send): sensitive fields are masked for a role
+ * without `members.sensitive`, and their reading is recorded for one with it.
+ */
+async function shownTo(c: Context<AppEnv>, detail: MemberDetail): Promise<MemberDetail> {
+  const present = SENSITIVE_MEMBER_FIELDS.filter((field) => detail[field] !== undefined);
+  if (present.length === 0) return detail;
+  if (userCan(c, "members.sensitive")) {
+    await recordSensitiveRead(c, detail.id, present);
+    return detail;
+  }
+  const masked = { ...detail };
+  for (const field of present) masked[field] = MASK;
+  return masked;
+}
+
 export const memberRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
@@ -270,13 +287,7 @@ export const memberRoutes = createRouter()
     const { db } = c.var.services.database;
     const row = await findMemberRow(db, c.var.access, id);
     const events = (await loadMemberEvents(db, [id])).get(id) ?? [];
-    const detail = toMemberDetail(row, events, asOf);
-    const present = SENSITIVE_MEMBER_FIELDS.filter((field) => detail[field] !== undefined);
-    if (userCan(c, "members.sensitive")) {
-      if (present.length > 0) await recordSensitiveRead(c, id, present);
-    } else {
-      for (const field of present) detail[field] = MASK;
-    }
+    const detail = await shownTo(c, toMemberDetail(row, events, asOf));
     setEtag(c, row.version);
     return c.json(detail, 200);
   })
@@ -304,6 +315,7 @@ export const memberRoutes = createRouter()
     if (row === undefined) throw new Error("insert returned no row");
     setEtag(c, row.version);
     c.header("Location", `/api/v1/members/${row.id}`);
+    // Only what the caller sent: nothing stored is read back.
     return c.json(toMemberDetail(row, [admission], toVietnamDate(now())), 201);
   })
   .openapi(updateRoute, async (c) => {
@@ -328,7 +340,7 @@ export const memberRoutes = createRouter()
     });
     const events = (await loadMemberEvents(database.db, [id])).get(id) ?? [];
     setEtag(c, row.version);
-    return c.json(toMemberDetail(row, events, toVietnamDate(now())), 200);
+    return c.json(await shownTo(c, toMemberDetail(row, events, toVietnamDate(now()))), 200);
   })
   .openapi(timelineRoute, async (c) => {
     const { id } = c.req.valid("param");
