@@ -3,22 +3,20 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { foldVietnamese } from "@sodoan/domain";
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser, Cookie, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, signInPage } from "./helpers";
+import type { Cookie, Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, signInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 const BLOC = "doan-khoi-doanh-nghiep-soc-trang";
 
-let browser: Browser;
+const browser = fileBrowser();
 /** The bloc administrator's session cookie, signed in once through the page for the tests that only need it. */
 let blocSession: Cookie[];
 
 beforeAll(async () => {
-  browser = await launchBrowser();
-  const context = await browser.newContext();
+  const context = await browser().newContext();
   await signInPage(await context.newPage(), adminUrl, ACCOUNTS.blocAdmin);
   blocSession = await context.cookies();
   await context.close();
@@ -31,13 +29,9 @@ async function openSignedIn(page: Page) {
   await page.getByTestId("session").waitFor();
 }
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** A fresh browser context (its own cookies) with one page, closed after `use`. */
 async function withPage(use: (page: Page) => Promise<void>, options: { bypassCSP?: boolean } = {}) {
-  const context = await browser.newContext({ acceptDownloads: true, ...options });
+  const context = await browser().newContext({ acceptDownloads: true, ...options });
   const page = await context.newPage();
   try {
     await use(page);
@@ -467,7 +461,7 @@ describe("members", () => {
       },
     });
 
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const first = await context.newPage();
       await openSignedIn(first);

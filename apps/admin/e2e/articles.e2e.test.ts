@@ -4,23 +4,15 @@
 import { readFileSync } from "node:fs";
 import { createRequire } from "node:module";
 import { crc32, deflateSync } from "node:zlib";
-import { launchBrowser, signIn } from "@sodoan/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, signInPage } from "./helpers";
+import { signIn } from "@sodoan/testing";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, signInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 /** A PNG of random colours (so that it does not compress to nothing), made here: no file to keep. */
 function makePng(width: number, height: number): Buffer {
@@ -77,7 +69,7 @@ describe("the article editor", () => {
     const paragraph =
       "Hơn hai trăm đoàn viên tìm hiểu các ngành nghề và gặp gỡ doanh nghiệp tại nhà văn hóa.";
     // axe-core is evaluated into the page, which the admin's content security policy would refuse.
-    const context = await browser.newContext({ bypassCSP: true });
+    const context = await browser().newContext({ bypassCSP: true });
     const page = await context.newPage();
     try {
       await signInPage(page, adminUrl, ACCOUNTS.editor);

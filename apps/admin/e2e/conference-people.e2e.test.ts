@@ -2,24 +2,14 @@
 // chair picked from the holders of positions on the conference's day, and a group of named attendees
 // added, renamed and kept. The conference is created here; the demo term it links to (Đàm Mỹ Anh,
 // Deputy Secretary of the Sóc Trăng Enterprise Bloc) is only read.
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
+import { describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 const BLOC = "doan-khoi-doanh-nghiep-soc-trang";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 type SavedConference = {
   chairs: {
@@ -43,7 +33,7 @@ describe("the people of a conference", () => {
     expect(term).toBeDefined();
     let conferenceId = "";
 
-    await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
+    await withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, async (page) => {
       await page.goto(`${adminUrl}/hoi-nghi/moi`);
       await page.getByLabel("Tên hội nghị").fill(title);
       await page.getByLabel("Ngày bắt đầu (dd/mm/yyyy)").fill("31/08/2017");

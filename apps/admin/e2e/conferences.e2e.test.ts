@@ -2,28 +2,19 @@
 // data: a conference with figures pulled for its date, a directive followed up by a later one; a
 // member transferred out and received. Every record changed here is created here, dated after the
 // figures other tests read.
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
+import type { Page } from "playwright-core";
+import { describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 const BLOC = "doan-khoi-doanh-nghiep-soc-trang";
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 /** A fresh browser context signed in as the bloc administrator, closed after `use`. */
 const asBlocAdmin = (use: (page: Page) => Promise<void>) =>
-  withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, use);
+  withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, use);
 
 describe("a conference record", () => {
   it("reports the figures of its date, keeps its directive, and a later conference follows it up", async () => {

@@ -2,10 +2,8 @@
 // the event's own fields open prefilled, a history the domain refuses is named on its field, and
 // the timeline then shows what the event says now and that it was corrected. The test makes its own
 // member, admitted in 2020 so that the bloc's 2017 figures other tests read stay as they were.
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -20,17 +18,12 @@ type Timeline = {
   }[];
 };
 
-let browser: Browser;
+const browser = fileBrowser();
 let call: Awaited<ReturnType<typeof apiClient>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The demo data's first branch of the Sóc Trăng Enterprise Bloc on 26/03/2020, read only. */
 async function branchOfBloc(): Promise<Branch> {
@@ -60,7 +53,7 @@ describe("member corrections", () => {
       },
     });
 
-    await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
+    await withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, async (page) => {
       await page.goto(`${adminUrl}/doan-vien/${member.id}`);
       const timeline = page.getByTestId("timeline");
       await timeline.getByText("Kết nạp").waitFor();

@@ -1,23 +1,14 @@
 // The article editor's stale save and cleared fields in a real browser against the real API: another
 // save meanwhile is named field by field and nothing typed is lost; an emptied optional field and an
 // unlinked conference are cleared for good. The article and conference are the test's own.
-import { launchBrowser, signIn } from "@sodoan/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
+import { signIn } from "@sodoan/testing";
+import { describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 
-let browser: Browser;
-
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 type Article = {
   id: string;
@@ -58,7 +49,7 @@ describe("the article editor's conflicts and cleared fields", () => {
     });
     const path = `/api/v1/articles/${encodeURIComponent(created.id)}`;
 
-    await withSignedInPage(browser, adminUrl, ACCOUNTS.editor, async (page) => {
+    await withSignedInPage(browser(), adminUrl, ACCOUNTS.editor, async (page) => {
       await page.goto(`${adminUrl}/bai-viet/${encodeURIComponent(created.id)}`);
       await page.getByRole("heading", { name: created.title }).waitFor();
       const picker = page.getByLabel("Hội nghị được đưa tin");

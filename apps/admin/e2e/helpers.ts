@@ -1,7 +1,8 @@
 // What the browser tests share: the demo accounts, signing in through the page, and arranging data
 // over HTTP with a session of the same account.
-import { signIn } from "@sodoan/testing";
+import { launchBrowser, signIn } from "@sodoan/testing";
 import type { Browser, Page } from "playwright-core";
+import { afterAll, beforeAll } from "vitest";
 
 /** The demo accounts the demo data loads (README lists them). */
 export const ACCOUNTS = {
@@ -10,6 +11,25 @@ export const ACCOUNTS = {
   editor: { email: "hanam@sodoan.vn", password: "sodoan-hanam" },
   viewer: { email: "viewer@sodoan.vn", password: "sodoan-viewer" },
 } as const;
+
+/**
+ * The test file's browser, launched before its tests and closed after them; call it at the top of
+ * the file, and the function it returns inside the tests. A first launch on a new machine builds
+ * Chromium's caches while the other packages' tests share the cores: a minute is not always enough.
+ */
+export function fileBrowser(): () => Browser {
+  let browser: Browser | undefined;
+  beforeAll(async () => {
+    browser = await launchBrowser();
+  }, 180_000);
+  afterAll(async () => {
+    await browser?.close();
+  });
+  return () => {
+    if (browser === undefined) throw new Error("The browser is launched before the file's tests");
+    return browser;
+  };
+}
 
 /** Signs in through the sign-in page and waits for the signed-in navigation. */
 export async function signInPage(page: Page, adminUrl: string, account: { email: string; password: string }) {

@@ -2,10 +2,9 @@
 // the demo data. Each test makes the records it changes, dated after the figures other tests read
 // (the bloc's 2017 figures), so the shared demo data they assert stays as it was.
 import { toVietnamDate } from "@sodoan/domain";
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser, Page } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, signInPage, withSignedInPage } from "./helpers";
+import type { Page } from "playwright-core";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, signInPage, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -14,21 +13,16 @@ const RUN = Date.now().toString(36);
 
 type Org = { id: string; name: string; parentId: string | null; existsAsOf: boolean; level: string };
 
-let browser: Browser;
+const browser = fileBrowser();
 let call: Awaited<ReturnType<typeof apiClient>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
 }, 180_000);
 
-afterAll(async () => {
-  await browser?.close();
-});
-
 /** A fresh browser context signed in as the bloc administrator, closed after `use`. */
 const asBlocAdmin = (use: (page: Page) => Promise<void>) =>
-  withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, use);
+  withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, use);
 
 /** Two grassroots unions of the bloc in 2024, before the district level was abolished. */
 async function grassrootsOfBloc(): Promise<[Org, Org]> {
@@ -333,7 +327,7 @@ describe("accounts", () => {
       mustChangePassword: true,
     });
 
-    const context = await browser.newContext();
+    const context = await browser().newContext();
     try {
       const page = await context.newPage();
       await signInPage(page, adminUrl, { email, password: temporaryPassword });

@@ -1,29 +1,19 @@
 import { existsSync } from "node:fs";
 import { tmpdir } from "node:os";
 import path from "node:path";
-import { getFreePort, launchBrowser } from "@sodoan/testing";
-import type { Browser } from "playwright-core";
+import { getFreePort } from "@sodoan/testing";
 import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
 import { startAdmin } from "./global-setup";
+import { fileBrowser } from "./helpers";
 
-let browser: Browser;
-
-// A first launch on a new machine builds Chromium's caches, and the other packages' tests share
-// the two cores: a minute is not always enough.
-beforeAll(async () => {
-  browser = await launchBrowser();
-}, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
+const browser = fileBrowser();
 
 describe("the admin shell with the API behind it", () => {
   // The API with the demo data and the admin in front of it, started once for every browser test.
   const admin = { url: inject("adminUrl") };
 
   it("shows the header, the footer and the database status that came through the proxy", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await page.goto(admin.url);
       expect(await page.getAttribute("html", "lang")).toBe("vi");
@@ -48,7 +38,7 @@ describe("the admin shell with the API behind it", () => {
   });
 
   it("opens a deep link through the SPA fallback", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       const response = await page.goto(`${admin.url}/to-chuc/khong-co`);
       expect(response?.status()).toBe(200);
@@ -71,7 +61,7 @@ describe("the admin shell with the API down", () => {
   });
 
   it("says in both languages that the API cannot be reached, and offers to try again", async () => {
-    const page = await browser.newPage();
+    const page = await browser().newPage();
     try {
       await page.goto(admin.url);
       const error = page.getByTestId("status-error");

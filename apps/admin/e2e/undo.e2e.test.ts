@@ -2,10 +2,8 @@
 // the demo data: an event is voided by a recorded correction, never deleted, and a save of personal
 // fields is put back by another save. The test makes its own member, admitted in 2020 so that the
 // bloc's 2017 figures other tests read stay as they were.
-import { launchBrowser } from "@sodoan/testing";
-import type { Browser } from "playwright-core";
-import { afterAll, beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, withSignedInPage } from "./helpers";
+import { beforeAll, describe, expect, inject, it } from "vitest";
+import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -21,17 +19,12 @@ type Timeline = {
 };
 type Member = { status: string; version: number; occupation?: string; placeOfResidence?: string };
 
-let browser: Browser;
+const browser = fileBrowser();
 let call: Awaited<ReturnType<typeof apiClient>>;
 
 beforeAll(async () => {
-  browser = await launchBrowser();
   call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
 }, 180_000);
-
-afterAll(async () => {
-  await browser?.close();
-});
 
 /** The demo data's first branch of the Sóc Trăng Enterprise Bloc on 26/03/2020, read only. */
 async function branchOfBloc(): Promise<Branch> {
@@ -76,7 +69,7 @@ describe("undo on a member's page", () => {
     const member = { id: await createMember("Lê Văn Hoàn Tác") };
     const url = `/api/v1/members/${member.id}`;
 
-    await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
+    await withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, async (page) => {
       await page.goto(`${adminUrl}/doan-vien/${member.id}`);
       const timeline = page.getByTestId("timeline");
       await timeline.getByText("Kết nạp").waitFor();
@@ -139,7 +132,7 @@ describe("a refused undo", () => {
     const id = await createMember("Lê Văn Không Hoàn");
     const url = `/api/v1/members/${id}`;
 
-    await withSignedInPage(browser, adminUrl, ACCOUNTS.blocAdmin, async (page) => {
+    await withSignedInPage(browser(), adminUrl, ACCOUNTS.blocAdmin, async (page) => {
       await page.goto(`${adminUrl}/doan-vien/${id}`);
       const timeline = page.getByTestId("timeline");
       await timeline.getByText("Kết nạp").waitFor();
