@@ -5,7 +5,7 @@ import { createRequire } from "node:module";
 import { foldVietnamese } from "@sodoan/domain";
 import type { Cookie, Page } from "playwright-core";
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, fileBrowser, signInPage } from "./helpers";
+import { ACCOUNTS, apiClient, type Branch, branchOfBloc, fileBrowser, signInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
@@ -40,15 +40,9 @@ async function withPage(use: (page: Page) => Promise<void>, options: { bypassCSP
   }
 }
 
-type Branch = { id: string; parentId: string | null; name: string };
-
-/** A branch of the bloc that existed on a date, with the grassroots organisation above it. */
-async function branchOfBloc(asOf: string): Promise<Branch> {
-  const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
-  const page = await call<{ items: Branch[] }>(`/api/v1/organizations?level=branch&asOf=${asOf}&pageSize=20`);
-  const branch = page.items.find((item) => item.parentId !== null);
-  if (!branch) throw new Error("The bloc has no branch in the demo data");
-  return branch;
+/** A branch of the bloc that existed on a date (see `branchOfBloc`). */
+async function blocBranchOn(asOf: string) {
+  return branchOfBloc(await apiClient(apiUrl, ACCOUNTS.blocAdmin), asOf);
 }
 
 describe("signing in", () => {
@@ -388,7 +382,7 @@ describe("members", () => {
   });
 
   it("imports a CSV: a file with bad rows is reported row by row and not written, a good one is", async () => {
-    const branch = await branchOfBloc("2016-03-26");
+    const branch = await blocBranchOn("2016-03-26");
     const header =
       "Họ và tên,Giới tính,Ngày sinh,Số thẻ đoàn,Ngày kết nạp,Số nghị quyết kết nạp,Mã tổ chức kết nạp,Mã chi đoàn";
     const line = (name: string, gender: string, birth: string, card: string) =>
@@ -444,7 +438,7 @@ describe("members", () => {
   });
 
   it("tells the second of two tabs editing one member that the record changed, and keeps what was typed", async () => {
-    const branch = await branchOfBloc("2016-03-26");
+    const branch = await blocBranchOn("2016-03-26");
     const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
     const created = await call<{ id: string }>("/api/v1/members", {
       method: "POST",
@@ -493,7 +487,7 @@ describe("members", () => {
   });
 
   it("records a lifecycle event with the record's version, and shows it in the timeline and the history", async () => {
-    const branch = await branchOfBloc("2016-03-26");
+    const branch = await blocBranchOn("2016-03-26");
     const call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
     const created = await call<{ id: string }>("/api/v1/members", {
       method: "POST",

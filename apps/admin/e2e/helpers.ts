@@ -40,6 +40,8 @@ export async function signInPage(page: Page, adminUrl: string, account: { email:
   await page.getByTestId("session").waitFor();
 }
 
+export type ApiClient = Awaited<ReturnType<typeof apiClient>>;
+
 /** A JSON client of the API signed in as an account, to arrange a test's data. */
 export async function apiClient(apiUrl: string, account: { email: string; password: string }) {
   const cookie = await signIn(apiUrl, account.email, account.password);
@@ -60,6 +62,22 @@ export async function apiClient(apiUrl: string, account: { email: string; passwo
     if (!response.ok) throw new Error(`${path} answered ${response.status}: ${JSON.stringify(body)}`);
     return body;
   };
+}
+
+/** A branch of an organisation with the grassroots organisation above it. */
+export type Branch = { id: string; parentId: string | null; name: string };
+
+/**
+ * The first branch the bloc administrator's scope (the demo data's Sóc Trăng Enterprise Bloc) held
+ * on a date, with the grassroots organisation above it: demo records, to be read, never changed.
+ */
+export async function branchOfBloc(call: ApiClient, asOf: string): Promise<Branch> {
+  const { items } = await call<{ items: Branch[] }>(
+    `/api/v1/organizations?level=branch&asOf=${asOf}&pageSize=20`,
+  );
+  const branch = items.find((item) => item.parentId !== null);
+  if (!branch) throw new Error("The bloc has no branch in the demo data");
+  return branch;
 }
 
 /** A fresh browser context (its own cookies) signed in as an account, closed after `use`. */

@@ -3,14 +3,13 @@
 // fields is put back by another save. The test makes its own member, admitted in 2020 so that the
 // bloc's 2017 figures other tests read stay as they were.
 import { beforeAll, describe, expect, inject, it } from "vitest";
-import { ACCOUNTS, apiClient, fileBrowser, withSignedInPage } from "./helpers";
+import { ACCOUNTS, apiClient, branchOfBloc, fileBrowser, withSignedInPage } from "./helpers";
 
 const adminUrl = inject("adminUrl");
 const apiUrl = inject("apiUrl");
 /** A tag that keeps this run's records apart from any other's. */
 const RUN = Date.now().toString(36);
 
-type Branch = { id: string; name: string; parentId: string | null };
 type TimelineEvent = { id: string; type: string; effectiveDate: string };
 type Timeline = {
   events: { event: TimelineEvent; correctedBy: string[] }[];
@@ -26,19 +25,9 @@ beforeAll(async () => {
   call = await apiClient(apiUrl, ACCOUNTS.blocAdmin);
 }, 180_000);
 
-/** The demo data's first branch of the Sóc Trăng Enterprise Bloc on 26/03/2020, read only. */
-async function branchOfBloc(): Promise<Branch> {
-  const { items } = await call<{ items: Branch[] }>(
-    "/api/v1/organizations?level=branch&asOf=2020-03-26&pageSize=20",
-  );
-  const branch = items.find((item) => item.parentId !== null);
-  if (!branch) throw new Error("The bloc has no branch in the demo data");
-  return branch;
-}
-
 /** A member of this run's own, admitted in 2020 with an occupation and a place of residence. */
 async function createMember(fullName: string): Promise<string> {
-  const branch = await branchOfBloc();
+  const branch = await branchOfBloc(call, "2020-03-26");
   const member = await call<{ id: string }>("/api/v1/members", {
     method: "POST",
     json: {
