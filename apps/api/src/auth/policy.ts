@@ -77,9 +77,9 @@ function all(...extractors: ((request: RequestParts) => RecordRef[])[]) {
   return (request: RequestParts) => extractors.flatMap((extract) => extract(request));
 }
 
-/** A new organisation's parent; none (a new root) is above every subtree. */
+/** A new organisation's parent; none, given as null or left out (a new root), is above every subtree. */
 const parentOfNew = ({ body }: RequestParts): RecordRef[] =>
-  body !== undefined && body.parentId === null
+  body !== undefined && (body.parentId ?? null) === null
     ? [{ kind: "root" }]
     : inBody("organization", "parentId")({ param: {}, query: {}, body });
 
