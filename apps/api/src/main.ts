@@ -21,10 +21,12 @@ await database.migrate();
 // The embedded default comes alive with demo data; a PostgreSQL server gets it only by `pnpm seed`.
 if (database.driver === "pglite" && env.DEMO_DATA === "auto" && (await isDatabaseEmpty(database.db))) {
   jsonLogger({ level: "info", msg: "loading demo data into the empty embedded database" });
+  // Its load ends with the tables' statistics gathered (see importRegisterRecords).
   jsonLogger({ level: "info", msg: "demo data loaded", ...(await seedDemoData(database)) });
+} else if (database.driver === "pglite") {
+  // PGlite runs no autovacuum, so nothing else keeps the planner's statistics up to date as the data grows.
+  await database.db.execute(sql`analyze`);
 }
-// PGlite runs no autovacuum, so nothing else keeps the planner's statistics up to date as the data grows.
-if (database.driver === "pglite") await database.db.execute(sql`analyze`);
 if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined) {
   const credentials = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };
   if (await ensureFirstAdministrator(database, credentials, new Date())) {
