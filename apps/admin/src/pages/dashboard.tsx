@@ -72,6 +72,17 @@ export function DashboardPage() {
     setSearch(next);
   }
 
+  // The date fields take their first value from that default: shown before it arrives, they would
+  // be re-created when it does and drop a date the user had begun to type.
+  if (waitingForDefault) {
+    return (
+      <section aria-labelledby="dashboard-title">
+        <h2 id="dashboard-title">{t({ vi: "Tổng quan", en: "Dashboard" })}</h2>
+        <p role="status">{t({ vi: "Đang tải…", en: "Loading…" })}</p>
+      </section>
+    );
+  }
+
   return (
     <section aria-labelledby="dashboard-title">
       <h2 id="dashboard-title">{t({ vi: "Tổng quan", en: "Dashboard" })}</h2>
@@ -117,7 +128,7 @@ export function DashboardPage() {
           )}
         </p>
       )}
-      {organizationId === "" || waitingForDefault ? (
+      {organizationId === "" ? (
         <p role="status">{t({ vi: "Đang tải…", en: "Loading…" })}</p>
       ) : (
         <Figures query={query} />
