@@ -90,6 +90,14 @@ describe("a conference record", () => {
       expect(await page.getByLabel("Địa điểm").inputValue()).toBe("Hội trường Đoàn Khối");
       await page.getByRole("button", { name: "Lưu hội nghị" }).click();
       await page.getByText("Đã lưu.").waitFor();
+      const place = async () =>
+        (await call<{ place?: string }>(`/api/v1/conferences/${encodeURIComponent(conferenceId)}`)).place;
+      expect(await place()).toBe("Hội trường Đoàn Khối");
+
+      // Emptied and saved, the place is cleared on the record, not kept.
+      await page.getByLabel("Địa điểm").fill("");
+      await page.getByRole("button", { name: "Lưu hội nghị" }).click();
+      await expect.poll(place, { timeout: 20_000 }).toBeUndefined();
 
       // The list finds it by its title, with the organiser by name.
       await page.goto(`${adminUrl}/hoi-nghi?q=${encodeURIComponent(title)}`);
@@ -103,7 +111,7 @@ describe("a conference record", () => {
       directives: { id: string }[];
       figures: { figure: { value: number; asOf?: string } }[];
     }>(`/api/v1/conferences/${encodeURIComponent(conferenceId)}`);
-    expect(saved.place).toBe("Hội trường Đoàn Khối");
+    expect(saved).not.toHaveProperty("place");
     expect(saved.figures[0]?.figure).toMatchObject({
       value: expected.result.value.count,
       asOf: "2017-08-31",

@@ -94,6 +94,15 @@ describe("undo on a member's page", () => {
       await editForm.getByRole("button", { name: "Hoàn tác" }).click();
       await editForm.getByText("Đã hoàn tác.").waitFor();
       expect(await page.locator("#edit-occupation").inputValue()).toBe("Công nhân");
+
+      // Emptied, a field is cleared on the record; undone, it comes back.
+      await page.locator("#edit-placeOfResidence").fill("");
+      await page.getByRole("button", { name: "Lưu thay đổi" }).click();
+      await editForm.getByText("Đã lưu.").waitFor();
+      expect(await call<Member>(url)).not.toHaveProperty("placeOfResidence");
+      await editForm.getByRole("button", { name: "Hoàn tác" }).click();
+      await editForm.getByText("Đã hoàn tác.").waitFor();
+      expect(await page.locator("#edit-placeOfResidence").inputValue()).toBe("Phường 1");
     });
 
     // The API holds the event, voided by one correction that says why; the state is as before.

@@ -4,6 +4,7 @@ import {
   ArticleSchema,
   ArticleUpdateSchema,
   applyArticleUpdate,
+  applyMemberUpdate,
   comparePersonNames,
   countActiveMembers,
   deriveMemberState,
@@ -13,6 +14,7 @@ import {
   formatPercent,
   indexMemberRecords,
   MemberCreateSchema,
+  MemberSchema,
   matchesSearch,
   resolveOrganizationTree,
   rollUpMetric,
@@ -62,6 +64,21 @@ describe("README examples", () => {
     const changed = ArticleSchema.parse(applyArticleUpdate(article, update));
     expect(changed).not.toHaveProperty("author");
     expect(changed).toMatchObject({ lead: "Tóm tắt mới", title: "Tuổi trẻ Sóc Trăng" });
+
+    const member = MemberSchema.parse({
+      id: "m-1",
+      fullName: "Trần Thị Mai",
+      birthDate: "2001-02-03",
+      occupation: "Công nhân",
+      createdAt: "2017-03-27T02:00:00Z",
+    });
+    const updated = MemberSchema.parse(applyMemberUpdate(member, { occupation: null }));
+    expect(updated).toEqual({
+      id: "m-1",
+      fullName: "Trần Thị Mai",
+      birthDate: "2001-02-03",
+      createdAt: "2017-03-27T02:00:00Z",
+    });
   });
 
   const data = buildSocTrangReference();

@@ -1,8 +1,9 @@
-import { ConferenceCreateSchema, ConferenceSchema } from "@sodoan/domain";
+import { ConferenceCreateSchema, ConferenceSchema, ConferenceUpdateSchema } from "@sodoan/domain";
 import { describe, expect, it } from "vitest";
 import {
   conferenceFormOf,
   conferenceInputOf,
+  conferenceUpdateOf,
   directiveStatus,
   EMPTY_CONFERENCE,
   figureQuery,
@@ -209,5 +210,20 @@ describe("figures", () => {
         "x",
       ),
     ).toBeUndefined();
+  });
+});
+
+describe("conferenceUpdateOf", () => {
+  const base = { ...EMPTY_CONFERENCE, organizerId: "bloc", title: "Hội nghị", startDate: "31/08/2017" };
+
+  it("clears the optional fields the form left empty, and sends those filled", () => {
+    const emptied = ConferenceCreateSchema.parse(conferenceInputOf(base, noPicks));
+    const update = conferenceUpdateOf(emptied);
+    expect(update).toMatchObject({ session: null, place: null, periodUnderReview: null, title: "Hội nghị" });
+    expect(update).not.toHaveProperty("convenedBy");
+    expect(ConferenceUpdateSchema.safeParse(update).success).toBe(true);
+
+    const filled = ConferenceCreateSchema.parse(conferenceInputOf({ ...base, place: "Phủ Lý" }, noPicks));
+    expect(conferenceUpdateOf(filled)).toMatchObject({ place: "Phủ Lý", session: null });
   });
 });

@@ -171,6 +171,18 @@ export function conferenceInputOf(
 }
 
 /** A participant as a row of the form. */
+/** The optional fields the form holds; `convenedBy`, which it does not show, is never sent. */
+const FORM_OPTIONAL_FIELDS = ["session", "place", "periodUnderReview"] as const;
+
+/**
+ * The PATCH of an edit: the record the form describes, with `null` for each optional field left
+ * empty, so that emptying one clears it (a field left out of a PATCH stays as it was).
+ * @example conferenceUpdateOf({ title: "Hội nghị", place: "Phủ Lý" }) // { session: null, place: "Phủ Lý", periodUnderReview: null, title: "Hội nghị" }
+ */
+export function conferenceUpdateOf(input: Record<string, unknown>): Record<string, unknown> {
+  return { ...Object.fromEntries(FORM_OPTIONAL_FIELDS.map((field) => [field, null])), ...input };
+}
+
 export function participantRowOf(participant: Participant): ParticipantRow {
   return {
     fullName: participant.person.fullName,

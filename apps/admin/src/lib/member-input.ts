@@ -1,5 +1,6 @@
 // A member form's typed values turned into what the domain's schemas read: dates from dd/mm/yyyy to
-// ISO, empty fields left out rather than sent as empty strings.
+// ISO, empty fields left out rather than sent as empty strings, or sent as `null` to clear them.
+import { isSameValue } from "./changed-fields";
 import { toIsoDate } from "./dates";
 
 export type PersonalFormValues = {
@@ -42,7 +43,7 @@ function present(value: string): string | undefined {
   return trimmed === "" ? undefined : trimmed;
 }
 
-/** The personal fields as the schemas read them; `keepEmpty` sends `null`-free blanks for PATCH. */
+/** The personal fields as the schemas read them, the empty ones left out. */
 export function toPersonalInput(values: PersonalFormValues): Record<string, unknown> {
   const contact = { phone: present(values.contact.phone), email: present(values.contact.email) };
   const input: Record<string, unknown> = {
@@ -58,6 +59,31 @@ export function toPersonalInput(values: PersonalFormValues): Record<string, unkn
     placeOfResidence: present(values.placeOfResidence),
   };
   return Object.fromEntries(Object.entries(input).filter(([, value]) => value !== undefined));
+}
+
+/** The fields a record cannot go without: emptied, they are sent empty for the schema to name. */
+const REQUIRED_PERSONAL = new Set<keyof PersonalFormValues>(["fullName", "birthDate"]);
+
+/**
+ * The PATCH of an edit: the fields whose typed value differs from the record the edit started from,
+ * each as the schemas read it, and `null` for one emptied. Fields left alone are not sent, so a save
+ * never writes back what the user did not touch (a masked sensitive field among them).
+ * @example toPersonalUpdate({ ...record, occupation: "" }, record) // { occupation: null }
+ */
+export function toPersonalUpdate(
+  values: PersonalFormValues,
+  record: PersonalFormValues,
+): Record<string, unknown> {
+  const typed = toPersonalInput(values);
+  const changed = (Object.keys(values) as (keyof PersonalFormValues)[]).filter(
+    (key) => !isSameValue(values[key], record[key]),
+  );
+  return Object.fromEntries(
+    changed.map((key) => {
+      if (typed[key] !== undefined) return [key, typed[key]];
+      return [key, REQUIRED_PERSONAL.has(key) ? "" : null];
+    }),
+  );
 }
 
 export function toMemberCreateInput(values: MemberCreateFormValues): Record<string, unknown> {

@@ -55,8 +55,13 @@ describe("reversePatchOf", () => {
     expect(reversePatchOf({ ...before, version: 8 } as typeof before, after)).toBeNull();
   });
 
-  it("offers nothing when a changed field was empty before: a PATCH cannot empty it", () => {
+  it("empties again, with null, a field that was empty before the save", () => {
     const after = { ...before, occupation: "Kỹ sư", religion: "Không" };
-    expect(reversePatchOf(before, after)).toBeNull();
+    const patch = reversePatchOf(before, after);
+    expect(patch).toEqual({ occupation: "Công nhân", religion: null });
+    expect(MemberUpdateSchema.safeParse(patch).success).toBe(true);
+    // And a field the save emptied gets its value back.
+    const { occupation: _, ...emptied } = before;
+    expect(reversePatchOf(before, emptied)).toEqual({ occupation: "Công nhân" });
   });
 });

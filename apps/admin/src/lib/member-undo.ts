@@ -32,12 +32,11 @@ export type PersonalRecord = Partial<Record<PersonalKey, unknown>>;
 
 /**
  * The PATCH that puts back what a save changed: the earlier value of exactly the fields that differ
- * between the record before and after the save. `null` when the save changed nothing, or when a
- * changed field had no value before: a PATCH merges into the record and cannot empty a field, so
- * such a save is not undone by half.
+ * between the record before and after the save, and `null` for one that had no value before (a
+ * PATCH clears a field sent as null). `null` when the save changed nothing.
  */
 export function reversePatchOf(before: PersonalRecord, after: PersonalRecord): PersonalRecord | null {
   const changed = PERSONAL_KEYS.filter((key) => !isSameValue(before[key], after[key]));
-  if (changed.length === 0 || changed.some((key) => before[key] === undefined)) return null;
-  return Object.fromEntries(changed.map((key) => [key, before[key]]));
+  if (changed.length === 0) return null;
+  return Object.fromEntries(changed.map((key) => [key, before[key] ?? null]));
 }

@@ -23,6 +23,7 @@ import {
   type ConferencePicks,
   conferenceFormOf,
   conferenceInputOf,
+  conferenceUpdateOf,
   EMPTY_CONFERENCE,
 } from "../lib/conference-form";
 import { isCalendarDate, toIsoDate } from "../lib/dates";
@@ -169,7 +170,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
       }
       const updated = await apiRequest<Conference>(`/api/v1/conferences/${encodeURIComponent(saved.id)}`, {
         method: "PATCH",
-        json: parsed.data,
+        json: conferenceUpdateOf(parsed.data),
         ifMatch: conference.data?.etag ?? "",
       });
       queryClient.setQueryData(["conferences", "detail", saved.id], updated);

@@ -24,7 +24,7 @@ import {
   type EventFormValues,
   eventInputOf,
 } from "../lib/member-events";
-import { type PersonalFormValues, toPersonalInput } from "../lib/member-input";
+import { type PersonalFormValues, toPersonalUpdate } from "../lib/member-input";
 import { EVENT_LABELS, GENDER_LABELS, STATUS_LABELS } from "../lib/member-labels";
 import { type PersonalRecord, reversePatchOf, voidingCorrectionOf } from "../lib/member-undo";
 import { paths } from "../paths";
@@ -201,14 +201,20 @@ function EditForm({ id, initial }: { id: string; initial: MemberDetail }) {
   const submit = handleSubmit(async (values) => {
     setNotice(null);
     setUndo(null);
-    const parsed = MemberUpdateSchema.safeParse(toPersonalInput(values));
+    // The record the save is sent against, ETag and values read together: what the save changes
+    // and what an undo puts back.
+    const before = member.data;
+    const parsed = MemberUpdateSchema.safeParse(toPersonalUpdate(values, valuesOf(before?.data ?? initial)));
     if (!parsed.success) {
       setErrors(fieldErrorsOfZod(parsed.error, locale));
       return;
     }
     setErrors({});
-    // The record the save is sent against, ETag and values read together: what an undo puts back.
-    const before = member.data;
+    // Nothing typed differs from the record: a save would only make a new version of the same.
+    if (Object.keys(parsed.data).length === 0) {
+      setNotice({ kind: "saved", text: { vi: "Không có gì thay đổi.", en: "Nothing changed." } });
+      return;
+    }
     try {
       const answer = await apiRequest<MemberDetail>(`/api/v1/members/${encodeURIComponent(id)}`, {
         method: "PATCH",

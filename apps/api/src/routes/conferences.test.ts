@@ -170,6 +170,16 @@ describe.each(testDrivers)("/api/v1/conferences on %s", (driver) => {
     expect(
       (await send("PATCH", "/api/v1/conferences/khong-co", { place: "x" }, { "If-Match": '"v1"' })).status,
     ).toBe(404);
+
+    // null clears a field the record may go without; the title cannot be cleared.
+    const cleared = await send("PATCH", path, { place: null }, { "If-Match": '"v2"' });
+    expect(cleared.status).toBe(200);
+    const answer = (await cleared.json()) as Conference;
+    expect(answer).not.toHaveProperty("place");
+    expect(answer.conclusions).toEqual(["Tăng cường sinh hoạt chi đoàn"]);
+    const untitled = await send("PATCH", path, { title: null }, { "If-Match": '"v3"' });
+    expect(untitled.status).toBe(400);
+    expect(((await untitled.json()) as ErrorBody).error.issues[0]?.path).toEqual(["title"]);
   });
 
   it("records a later conference as the follow-up of a directive, and refuses an earlier or unknown one", async () => {

@@ -1,6 +1,7 @@
 // Conference records: who met, who spoke, what was reviewed, reported and directed.
 import { createRoute, z } from "@hono/zod-openapi";
 import {
+  applyConferenceUpdate,
   CalendarDateSchema,
   type Conference,
   ConferenceCreateSchema,
@@ -179,7 +180,7 @@ export const conferenceRoutes = createRouter()
     const current = await conferenceById(c, id);
     await assertReferencesExist(database.db, { organization: ["organizerId", changes.organizerId] });
     // The whole record is checked again: a new start date may now fall after a kept end date.
-    const parsed = ConferenceSchema.safeParse({ ...current.data, ...changes });
+    const parsed = ConferenceSchema.safeParse(applyConferenceUpdate(current.data, changes));
     if (!parsed.success)
       throw new ApiError("VALIDATION_FAILED", DEFAULT_MESSAGES.VALIDATION_FAILED, {
         issues: toIssues(parsed.error),

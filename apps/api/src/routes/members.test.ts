@@ -120,7 +120,7 @@ describe.each(testDrivers)("members on %s", (driver) => {
       expect(response.status).toBe(409);
     });
 
-    it("updates personal fields with If-Match; 428 without, 412 when stale, 404 unknown", async () => {
+    it("updates personal fields with If-Match, null clearing one; 428 without, 412 when stale, 404 unknown", async () => {
       const member = await create({ fullName: "Lê Thị Hoa", gender: "female" });
       const url = `/api/v1/members/${member.id}`;
       expect((await app.request(url, json("PATCH", { occupation: "Giáo viên" }))).status).toBe(428);
@@ -144,6 +144,20 @@ describe.each(testDrivers)("members on %s", (driver) => {
       );
       expect(invalid.status).toBe(400);
       expect(((await invalid.json()) as ErrorBody).error.issues[0]?.path).toEqual(["birthDate"]);
+
+      // null clears a field the record may go without, and leaves the fields not sent alone.
+      const cleared = await app.request(url, json("PATCH", { occupation: null }, { "If-Match": '"v2"' }));
+      expect(cleared.status).toBe(200);
+      const answer = (await cleared.json()) as MemberDetail;
+      expect(answer).not.toHaveProperty("occupation");
+      expect(answer).toMatchObject({ fullName: "Lê Thị Hoa", gender: "female", version: 3 });
+      expect(await (await app.request(url)).json()).not.toHaveProperty("occupation");
+      // The name cannot be cleared: refused on its field, nothing changed.
+      const nameless = await app.request(url, json("PATCH", { fullName: null }, { "If-Match": '"v3"' }));
+      expect(nameless.status).toBe(400);
+      expect(((await nameless.json()) as ErrorBody).error.issues[0]?.path).toEqual(["fullName"]);
+      expect(await (await app.request(url)).json()).toMatchObject({ fullName: "Lê Thị Hoa", version: 3 });
+
       const unknown = await app.request("/api/v1/members/nobody", json("PATCH", {}, { "If-Match": '"v1"' }));
       expect(unknown.status).toBe(404);
     });

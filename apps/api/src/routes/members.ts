@@ -4,6 +4,7 @@ import { randomUUID } from "node:crypto";
 import { createRoute, z } from "@hono/zod-openapi";
 import {
   applyMemberCorrections,
+  applyMemberUpdate,
   CalendarDateSchema,
   createMemberRecords,
   deriveMemberState,
@@ -324,7 +325,7 @@ export const memberRoutes = createRouter()
     const { database, now } = c.var.services;
     const current = await findMemberRow(database.db, c.var.access, id);
     const expected = expectedVersion(c);
-    const record: Member = MemberSchema.parse({ ...current.data, ...input });
+    const record: Member = MemberSchema.parse(applyMemberUpdate(current.data, input));
     const updatedAt = now().toISOString();
     const row = await database.db.transaction(async (tx) => {
       const updated = assertUpdated(

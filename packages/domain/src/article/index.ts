@@ -1,10 +1,12 @@
 // News articles about the Union's work: body blocks, quoted figures, publication status, comments.
+
 import { z } from "zod";
 import { bilingual, type LocalizedText } from "../i18n/message.js";
 import { IdSchema } from "../id/index.js";
 import { ok, type Result, refuse } from "../result.js";
 import { slugify } from "../text/fold.js";
 import { type Instant, InstantSchema, instantToMillis } from "../time/index.js";
+import { applyUpdate } from "../update.js";
 import { QuotedFigureSchema } from "./figure.js";
 
 export * from "./figure.js";
@@ -163,13 +165,7 @@ export type ArticleUpdateInput = z.input<typeof ArticleUpdateSchema>;
  * @example applyArticleUpdate(article, { author: null, lead: "Tóm tắt mới" }) // no author, the new lead
  */
 export function applyArticleUpdate(article: Article, update: ArticleUpdate): Article {
-  const changed: Record<string, unknown> = { ...article };
-  for (const [field, value] of Object.entries(update)) {
-    if (value === null) delete changed[field];
-    else if (value !== undefined) changed[field] = value;
-  }
-  // Every key of an update is an article field of the same type, or null for an optional one.
-  return changed as Article;
+  return applyUpdate(article, update);
 }
 
 /** Why a change of stage is refused. */

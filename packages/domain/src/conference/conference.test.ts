@@ -3,6 +3,7 @@ import { validate } from "../i18n/issues.js";
 import type { Organization } from "../organization/index.js";
 import type { PositionTerm } from "../position/index.js";
 import {
+  applyConferenceUpdate,
   type Conference,
   ConferenceCreateSchema,
   ConferenceSchema,
@@ -236,5 +237,27 @@ describe("directives", () => {
 describe("ConferenceUpdateSchema", () => {
   it("leaves lists alone when they are not sent", () => {
     expect(ConferenceUpdateSchema.parse({ title: "Tên mới" })).toEqual({ title: "Tên mới" });
+  });
+
+  it("clears with null what a record may go without, and nothing it needs", () => {
+    const update = ConferenceUpdateSchema.parse({ place: null, session: null, periodUnderReview: null });
+    const record = ConferenceSchema.parse({
+      id: "c-1",
+      organizerId: "tinh-doan",
+      kind: "executive_committee",
+      title: "Hội nghị Ban Chấp hành lần thứ 5",
+      startDate: "2021-11-25",
+      endDate: "2021-11-25",
+      place: "Phủ Lý",
+      periodUnderReview: { from: "2021-01-01", to: "2021-10-31" },
+      recordedAt: "2021-11-26T02:00:00Z",
+    });
+    const changed = ConferenceSchema.parse(applyConferenceUpdate(record, update));
+    expect(changed).not.toHaveProperty("place");
+    expect(changed).not.toHaveProperty("periodUnderReview");
+    expect(changed.title).toBe("Hội nghị Ban Chấp hành lần thứ 5");
+    for (const field of ["title", "startDate", "organizerId"]) {
+      expect(ConferenceUpdateSchema.safeParse({ [field]: null }).success).toBe(false);
+    }
   });
 });

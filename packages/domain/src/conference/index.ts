@@ -1,4 +1,5 @@
 // Records of Union conferences: who met, who spoke, what was reviewed, reported and directed.
+
 import { z } from "zod";
 import { QuotedFigureSchema } from "../article/figure.js";
 import { DocumentReferenceSchema } from "../document/index.js";
@@ -15,6 +16,7 @@ import {
 } from "../position/index.js";
 import { ok, type Result, refuse } from "../result.js";
 import { type CalendarDate, CalendarDateSchema, InstantSchema, PeriodSchema } from "../time/index.js";
+import { applyUpdate } from "../update.js";
 
 /** The kinds of conference. */
 export const ConferenceKindSchema = z.enum([
@@ -104,20 +106,28 @@ export const DirectiveSchema = z.object({
 });
 export type Directive = z.infer<typeof DirectiveSchema>;
 
+/** The fields a conference record may go without: optional in a record, clearable by an update. */
+const optionalConferenceFields = {
+  convenedBy: ConveningBodySchema,
+  session: SessionSchema,
+  place: z.string().trim().min(1),
+  periodUnderReview: PeriodSchema,
+};
+
 const conferenceFields = {
   organizerId: IdSchema,
-  convenedBy: ConveningBodySchema.optional(),
+  convenedBy: optionalConferenceFields.convenedBy.optional(),
   kind: ConferenceKindSchema,
   title: z.string().trim().min(1),
   startDate: CalendarDateSchema,
   endDate: CalendarDateSchema,
-  session: SessionSchema.optional(),
-  place: z.string().trim().min(1).optional(),
+  session: optionalConferenceFields.session.optional(),
+  place: optionalConferenceFields.place.optional(),
   chairs: z.array(ParticipantSchema).default([]),
   speakers: z.array(ParticipantSchema).default([]),
   attendees: z.array(AttendeeGroupSchema).default([]),
   documentsReviewed: z.array(DocumentReferenceSchema).default([]),
-  periodUnderReview: PeriodSchema.optional(),
+  periodUnderReview: optionalConferenceFields.periodUnderReview.optional(),
   topics: z.array(z.string().trim().min(1)).default([]),
   figures: z.array(ReportedFigureSchema).default([]),
   conclusions: z.array(z.string().trim().min(1)).default([]),
@@ -169,10 +179,18 @@ export type Conference = z.infer<typeof ConferenceSchema>;
 export const ConferenceCreateSchema = z.object(conferenceFields).superRefine(refineConference);
 export type ConferenceCreate = z.infer<typeof ConferenceCreateSchema>;
 
-/** Changes to a conference record; lists are replaced as a whole. */
+/**
+ * Changes to a conference record: a field left out stays as it is, a list is replaced as a whole,
+ * and `null` clears a field the record may go without (who convened it, its session, its place, the
+ * period it reviewed).
+ */
 export const ConferenceUpdateSchema = z
   .object({
     ...conferenceFields,
+    convenedBy: optionalConferenceFields.convenedBy.nullable(),
+    session: optionalConferenceFields.session.nullable(),
+    place: optionalConferenceFields.place.nullable(),
+    periodUnderReview: optionalConferenceFields.periodUnderReview.nullable(),
     // Without defaults: a list left out of an update stays as it is.
     chairs: z.array(ParticipantSchema),
     speakers: z.array(ParticipantSchema),
@@ -192,6 +210,17 @@ export const ConferenceUpdateSchema = z
     ]),
   );
 export type ConferenceUpdate = z.infer<typeof ConferenceUpdateSchema>;
+/** What a client sends to change a conference (`null` clears an optional field). */
+export type ConferenceUpdateInput = z.input<typeof ConferenceUpdateSchema>;
+
+/**
+ * A conference with an update applied, for `ConferenceSchema` to check again: a field sent replaces
+ * the stored one, `null` removes it, a field left out stays.
+ * @example applyConferenceUpdate(conference, { place: null, title: "Hội nghị BCH lần thứ 5" })
+ */
+export function applyConferenceUpdate(conference: Conference, update: ConferenceUpdate): Conference {
+  return applyUpdate(conference, update);
+}
 
 /**
  * A participant as the records of positions describe them on a date: their highest title and

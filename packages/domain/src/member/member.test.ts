@@ -1,6 +1,7 @@
 import { fc, test as fcTest } from "@fast-check/vitest";
 import { describe, expect, test } from "vitest";
 import {
+  applyMemberUpdate,
   createMemberRecords,
   deriveMemberState,
   isPastUnionAge,
@@ -8,6 +9,8 @@ import {
   type MemberEvent,
   type MemberEventBody,
   MemberEventSchema,
+  MemberSchema,
+  MemberUpdateSchema,
   omitSensitiveMemberFields,
   SENSITIVE_MEMBER_FIELDS,
   validateMemberEvent,
@@ -55,6 +58,35 @@ describe("member schemas", () => {
     expect(MemberCreateSchema.safeParse({ ...input, birthDate: "1995-13" }).success).toBe(false);
     expect(SENSITIVE_MEMBER_FIELDS).toEqual(["ethnicity", "religion"]);
     expect(omitSensitiveMemberFields(member)).not.toHaveProperty("ethnicity");
+  });
+
+  test("an update replaces what it sends, clears what it sends as null, and keeps the rest", () => {
+    const member = MemberSchema.parse({
+      id: "m1",
+      fullName: "Lê Văn Tám",
+      gender: "male",
+      birthDate: "1996-02-10",
+      occupation: "Kỹ sư",
+      contact: { phone: "0912 345 678", email: "tam@example.vn" },
+      placeOfResidence: "Phường 2, Sóc Trăng",
+      createdAt: at("2014-03-26"),
+    });
+    const update = MemberUpdateSchema.parse({ occupation: null, contact: { phone: "0987 654 321" } });
+    const changed = MemberSchema.parse(applyMemberUpdate(member, update));
+    expect(changed).not.toHaveProperty("occupation");
+    // The contact is replaced whole: the email not sent again is gone.
+    expect(changed.contact).toEqual({ phone: "0987 654 321" });
+    expect(changed.placeOfResidence).toBe("Phường 2, Sóc Trăng");
+    expect(changed.fullName).toBe("Lê Văn Tám");
+  });
+
+  test("an update cannot clear the name or the date of birth, and names the field it refuses", () => {
+    for (const field of ["fullName", "birthDate"] as const) {
+      const result = MemberUpdateSchema.safeParse({ [field]: null });
+      expect(result.success).toBe(false);
+      expect(result.error?.issues[0]?.path).toEqual([field]);
+    }
+    expect(MemberUpdateSchema.safeParse({ occupation: "" }).success).toBe(false);
   });
 });
 

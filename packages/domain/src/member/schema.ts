@@ -3,6 +3,7 @@ import { z } from "zod";
 import { bilingual } from "../i18n/message.js";
 import { IdSchema } from "../id/index.js";
 import { CalendarDateSchema, InstantSchema, PartialDateSchema } from "../time/index.js";
+import { applyUpdate } from "../update.js";
 
 /** A member's gender as the Union's register writes it (Nam / Nữ); absent when not recorded. */
 export const GenderSchema = z.enum(["male", "female"]);
@@ -34,22 +35,34 @@ export const MemberContactSchema = z.object({
 });
 export type MemberContact = z.infer<typeof MemberContactSchema>;
 
+/** The personal fields a record may go without: optional in a record, clearable by an update. */
+const optionalPersonalFields = {
+  gender: GenderSchema,
+  cardNumber: UnionCardNumberSchema,
+  ethnicity: z.string().trim().min(1).max(60),
+  religion: z.string().trim().min(1).max(60),
+  education: z.string().trim().min(1).max(120),
+  occupation: z.string().trim().min(1).max(120),
+  contact: MemberContactSchema,
+  placeOfResidence: z.string().trim().min(1).max(300),
+};
+
 const personalShape = {
   fullName: z
     .string()
     .trim()
     .min(1, bilingual("Họ và tên không được để trống", "The full name is required"))
     .max(120, bilingual("Họ và tên quá dài", "The full name is too long")),
-  gender: GenderSchema.optional(),
+  gender: optionalPersonalFields.gender.optional(),
   /** Sometimes only the year or the month is known; nothing is invented for the rest. */
   birthDate: PartialDateSchema.optional(),
-  cardNumber: UnionCardNumberSchema.optional(),
-  ethnicity: z.string().trim().min(1).max(60).optional(),
-  religion: z.string().trim().min(1).max(60).optional(),
-  education: z.string().trim().min(1).max(120).optional(),
-  occupation: z.string().trim().min(1).max(120).optional(),
-  contact: MemberContactSchema.optional(),
-  placeOfResidence: z.string().trim().min(1).max(300).optional(),
+  cardNumber: optionalPersonalFields.cardNumber.optional(),
+  ethnicity: optionalPersonalFields.ethnicity.optional(),
+  religion: optionalPersonalFields.religion.optional(),
+  education: optionalPersonalFields.education.optional(),
+  occupation: optionalPersonalFields.occupation.optional(),
+  contact: optionalPersonalFields.contact.optional(),
+  placeOfResidence: optionalPersonalFields.placeOfResidence.optional(),
 };
 
 /**
@@ -89,11 +102,37 @@ export const MemberCreateSchema = z.object({
 export type MemberCreate = z.infer<typeof MemberCreateSchema>;
 
 /**
- * What a client sends to change a member's personal fields. Admission and lifecycle change only
+ * What a client sends to change a member's personal fields: a field left out stays as it is, and
+ * `null` clears one the record may go without. The name and the date of birth cannot be cleared: a
+ * register entry names its person and when they were born. Admission and lifecycle change only
  * through events (and their corrections), never by editing the member.
  */
-export const MemberUpdateSchema = z.object(personalShape).partial();
+export const MemberUpdateSchema = z
+  .object({
+    fullName: personalShape.fullName,
+    gender: optionalPersonalFields.gender.nullable(),
+    birthDate: PartialDateSchema,
+    cardNumber: optionalPersonalFields.cardNumber.nullable(),
+    ethnicity: optionalPersonalFields.ethnicity.nullable(),
+    religion: optionalPersonalFields.religion.nullable(),
+    education: optionalPersonalFields.education.nullable(),
+    occupation: optionalPersonalFields.occupation.nullable(),
+    contact: optionalPersonalFields.contact.nullable(),
+    placeOfResidence: optionalPersonalFields.placeOfResidence.nullable(),
+  })
+  .partial();
 export type MemberUpdate = z.infer<typeof MemberUpdateSchema>;
+/** What a client sends to change a member (`null` clears an optional field). */
+export type MemberUpdateInput = z.input<typeof MemberUpdateSchema>;
+
+/**
+ * A member with an update applied, for `MemberSchema` to check again: a field sent replaces the
+ * stored one (the contact as a whole), `null` removes it, a field left out stays.
+ * @example applyMemberUpdate(member, { occupation: null, education: "Đại học" }) // no occupation, the new education
+ */
+export function applyMemberUpdate(member: Member, update: MemberUpdate): Member {
+  return applyUpdate(member, update);
+}
 
 /** Removes the sensitive fields from a member, for output that must not carry them. */
 export function omitSensitiveMemberFields<T extends Partial<Member>>(
