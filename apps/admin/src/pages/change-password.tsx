@@ -4,6 +4,7 @@ import { type FormEvent, useState } from "react";
 import { ApiRequestError, apiRequest } from "../lib/api";
 import { ME_QUERY_KEY } from "../lib/auth";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "../ui/field-error";
 
 type Field = "currentPassword" | "newPassword" | "confirm";
 
@@ -56,11 +57,7 @@ export function ChangePasswordForm({ forced = false }: { forced?: boolean }) {
         aria-invalid={errors[name] ? true : undefined}
         aria-describedby={errors[name] ? `password-${name}-error` : undefined}
       />
-      {errors[name] && (
-        <p id={`password-${name}-error`} className="field-error">
-          {errors[name]}
-        </p>
-      )}
+      <FieldError id={`password-${name}-error`} error={errors[name]} />
     </div>
   );
 

@@ -12,6 +12,7 @@ import { ApiRequestError, apiGet, apiRequest, queryString } from "../lib/api";
 import { toIsoDate } from "../lib/dates";
 import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "../ui/field-error";
 
 type DocumentView = { id: string; symbol: string; title: string; date?: string };
 
@@ -80,15 +81,18 @@ export function ConferenceDocuments({
           onChange={(event) => setTyped(event.target.value)}
         />
       </div>
-      {found.isError && (
-        <p className="field-error" role="alert">
-          {t(
-            found.error instanceof ApiRequestError
-              ? found.error.localized
-              : { vi: "Không tìm được.", en: "The search failed." },
-          )}
-        </p>
-      )}
+      <FieldError
+        error={
+          found.isError
+            ? t(
+                found.error instanceof ApiRequestError
+                  ? found.error.localized
+                  : { vi: "Không tìm được.", en: "The search failed." },
+              )
+            : undefined
+        }
+        role="alert"
+      />
       {q !== "" && found.data && (
         <ul data-testid="document-results">
           {found.data.items.length === 0 && (
@@ -125,11 +129,7 @@ function NewDocument({ onCreated }: { onCreated: (document: DocumentView) => voi
         aria-invalid={errors[key] ? true : undefined}
         aria-describedby={errors[key] ? `new-document-${key}-error` : undefined}
       />
-      {errors[key] && (
-        <p id={`new-document-${key}-error`} className="field-error">
-          {errors[key]}
-        </p>
-      )}
+      <FieldError id={`new-document-${key}-error`} error={errors[key]} />
     </div>
   );
   const create = async () => {

@@ -39,6 +39,7 @@ import {
   TextList,
 } from "../ui/conference-lists";
 import { ErrorNotice } from "../ui/error-notice";
+import { FieldError } from "../ui/field-error";
 import { useOrganizations } from "../ui/organization-select";
 import { MARKED_FIELDS, SaveNotice, type SaveOutcome, staleSaveOutcome } from "../ui/save-notice";
 import { TextField } from "../ui/text-field";
@@ -223,7 +224,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
               >
                 {organizationOptions}
               </select>
-              {errors.organizerId && <p className="field-error">{errors.organizerId}</p>}
+              <FieldError error={errors.organizerId} />
             </div>
             <div className="field">
               <label htmlFor="conference-kind">{t(CONFERENCE_FIELD_LABELS.kind)}</label>
@@ -270,7 +271,7 @@ function ConferenceForm({ saved }: { saved: Conference | undefined }) {
                   </option>
                 ))}
               </select>
-              {errors.session && <p className="field-error">{errors.session}</p>}
+              <FieldError error={errors.session} />
             </div>
             <TextField
               id="conference-place"

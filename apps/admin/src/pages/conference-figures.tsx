@@ -7,6 +7,7 @@ import { ApiRequestError, apiGet, queryString } from "../lib/api";
 import { figureQuery, type MetricAnswerForFigure, reportedFigureOf } from "../lib/conference-form";
 import { isCalendarDate } from "../lib/dates";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "../ui/field-error";
 
 type MetricDefinition = {
   id: string;
@@ -166,11 +167,7 @@ export function ConferenceFigures({
           {t({ vi: "Lấy số liệu", en: "Pull the figure" })}
         </button>
       </div>
-      {problem && (
-        <p className="field-error" role="alert">
-          {t(problem)}
-        </p>
-      )}
+      <FieldError error={problem ? t(problem) : undefined} role="alert" />
     </fieldset>
   );
 }

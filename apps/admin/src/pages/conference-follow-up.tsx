@@ -10,6 +10,7 @@ import { type DirectiveStatus, directiveStatus } from "../lib/conference-form";
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
 import { ErrorNotice } from "../ui/error-notice";
+import { FieldError } from "../ui/field-error";
 
 /** How many earlier conferences are looked back on: the most recent ones. */
 const LOOK_BACK = 20;
@@ -189,11 +190,7 @@ function RecordFollowUp({
       <button type="button" disabled={busy} onClick={() => void record()}>
         {t({ vi: "Ghi nhận đã theo dõi", en: "Record the follow-up" })}
       </button>
-      {problem && (
-        <p className="field-error" role="alert">
-          {t(problem)}
-        </p>
-      )}
+      <FieldError error={problem ? t(problem) : undefined} role="alert" />
     </div>
   );
 }

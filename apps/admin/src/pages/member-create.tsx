@@ -15,6 +15,7 @@ import {
   toMemberCreateInput,
 } from "../lib/member-input";
 import { paths } from "../paths";
+import { FieldError } from "../ui/field-error";
 import { useOrganizations } from "../ui/organization-select";
 import { PersonalFields } from "../ui/personal-fields";
 import { MARKED_FIELDS } from "../ui/save-notice";
@@ -105,11 +106,7 @@ export function MemberCreatePage() {
                   </option>
                 ))}
               </select>
-              {errors[`admission.${field}`] && (
-                <p id={`create-admission-${field}-error`} className="field-error">
-                  {errors[`admission.${field}`]}
-                </p>
-              )}
+              <FieldError id={`create-admission-${field}-error`} error={errors[`admission.${field}`]} />
             </div>
           ))}
         </fieldset>

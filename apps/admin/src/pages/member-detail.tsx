@@ -31,6 +31,7 @@ import { paths } from "../paths";
 import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
 import { EventFields } from "../ui/event-fields";
+import { FieldError } from "../ui/field-error";
 import { useOrganizations } from "../ui/organization-select";
 import { PERSONAL_FIELD_LABELS, PersonalFields } from "../ui/personal-fields";
 import { SaveNotice, type SaveOutcome, staleSaveOutcome } from "../ui/save-notice";
@@ -454,11 +455,7 @@ function PendingTransfer({ id, member }: { id: string; member: MemberDetail }) {
               aria-invalid={errors.effectiveDate ? true : undefined}
               aria-describedby={errors.effectiveDate ? "receive-effectiveDate-error" : undefined}
             />
-            {errors.effectiveDate && (
-              <p id="receive-effectiveDate-error" className="field-error">
-                {errors.effectiveDate}
-              </p>
-            )}
+            <FieldError id="receive-effectiveDate-error" error={errors.effectiveDate} />
           </div>
           {notice && (
             <p className="notice notice-error" role="alert">

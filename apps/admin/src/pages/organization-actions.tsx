@@ -42,6 +42,7 @@ import {
   useParentCandidates,
 } from "../lib/organization-view";
 import { ActionNotice, type FormNotice, useActionForm } from "../ui/action-form";
+import { FieldError } from "../ui/field-error";
 import { TextField } from "../ui/text-field";
 
 type Props = { org: OrganizationView; etag: string; asOf: string };
@@ -186,7 +187,7 @@ function LevelSelect({
           </option>
         ))}
       </select>
-      {error && <p className="field-error">{error}</p>}
+      <FieldError error={error} />
     </div>
   );
 }
@@ -468,7 +469,7 @@ function ReparentForm({ org, etag, asOf }: Props) {
             </option>
           ))}
         </select>
-        {form.errors.toParentId && <p className="field-error">{form.errors.toParentId}</p>}
+        <FieldError error={form.errors.toParentId} />
       </div>
       <DatedFields
         prefix="reparent"
@@ -540,11 +541,7 @@ function MergeForm({ org, etag, asOf }: Props) {
             <label htmlFor={`merge-${item.id}`}>{item.name}</label>
           </div>
         ))}
-        {form.errors.sourceIds && (
-          <p id="merge-sourceIds-error" className="field-error">
-            {form.errors.sourceIds}
-          </p>
-        )}
+        <FieldError id="merge-sourceIds-error" error={form.errors.sourceIds} />
       </fieldset>
       <fieldset>
         <legend>{t({ vi: "Tổ chức sau hợp nhất", en: "The organisation after the merger" })}</legend>
@@ -632,11 +629,7 @@ function SplitForm({ org, etag }: Props) {
             registration={register(`names.${index}`)}
           />
         ))}
-        {form.errors.targetIds && (
-          <p id="split-targetIds-error" className="field-error">
-            {form.errors.targetIds}
-          </p>
-        )}
+        <FieldError id="split-targetIds-error" error={form.errors.targetIds} />
       </fieldset>
       <div className="field">
         <label>

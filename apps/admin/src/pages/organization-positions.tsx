@@ -17,6 +17,7 @@ import { useLocale } from "../lib/locale";
 import { decisionOf } from "../lib/organization-input";
 import { ActionNotice, useActionForm } from "../ui/action-form";
 import { ErrorNotice } from "../ui/error-notice";
+import { FieldError } from "../ui/field-error";
 import { TextField } from "../ui/text-field";
 
 type Term = {
@@ -127,7 +128,7 @@ function AppointForm({ organizationId }: { organizationId: string }) {
             </option>
           ))}
         </select>
-        {form.errors.title && <p className="field-error">{form.errors.title}</p>}
+        <FieldError error={form.errors.title} />
       </div>
       <TextField
         id="appoint-fullName"

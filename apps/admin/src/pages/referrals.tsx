@@ -20,6 +20,7 @@ import { paths } from "../paths";
 import { ActionNotice, useActionForm } from "../ui/action-form";
 import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
+import { FieldError } from "../ui/field-error";
 import { TextField } from "../ui/text-field";
 
 type Referral = {
@@ -139,7 +140,7 @@ function StepForm({ referral }: { referral: Referral }) {
               </option>
             ))}
           </select>
-          {form.errors.stage && <p className="field-error">{form.errors.stage}</p>}
+          <FieldError error={form.errors.stage} />
         </div>
         <TextField
           id={`${id}-date`}

@@ -14,6 +14,7 @@ import { useLocale } from "../lib/locale";
 import { ActionNotice, useActionForm } from "../ui/action-form";
 import { AuditHistory } from "../ui/audit-history";
 import { ErrorNotice } from "../ui/error-notice";
+import { FieldError } from "../ui/field-error";
 import { useOrganizations } from "../ui/organization-select";
 import { Pager } from "../ui/pager";
 import { TextField } from "../ui/text-field";
@@ -152,7 +153,7 @@ function RoleAndScopeFields({
             </option>
           ))}
         </select>
-        {errors.role && <p className="field-error">{errors.role}</p>}
+        <FieldError error={errors.role} />
       </div>
       <div className="field">
         <label htmlFor={`${prefix}-organizationId`}>
@@ -176,11 +177,7 @@ function RoleAndScopeFields({
             </option>
           ))}
         </select>
-        {errors.organizationId && (
-          <p id={`${prefix}-organizationId-error`} className="field-error">
-            {errors.organizationId}
-          </p>
-        )}
+        <FieldError id={`${prefix}-organizationId-error`} error={errors.organizationId} />
       </div>
     </>
   );

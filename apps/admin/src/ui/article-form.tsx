@@ -19,6 +19,7 @@ import { type FieldErrors, fieldErrorsOfApi, fieldErrorsOfZod } from "../lib/for
 import { useLocale } from "../lib/locale";
 import { ArticlePreview } from "./article-preview";
 import { ConferenceSelect } from "./conference-select";
+import { FieldError } from "./field-error";
 import { ImageUpload } from "./image-upload";
 import { useOrganizations } from "./organization-select";
 import { MARKED_FIELDS, SaveNotice, type SaveOutcome, staleSaveOutcome } from "./save-notice";
@@ -185,11 +186,7 @@ export function ArticleForm(props: ArticleFormProps) {
               </option>
             ))}
           </select>
-          {errors.organizationId && (
-            <p id={`${p}-organizationId-error`} className="field-error">
-              {errors.organizationId}
-            </p>
-          )}
+          <FieldError id={`${p}-organizationId-error`} error={errors.organizationId} />
         </div>
         <ConferenceSelect
           id={`${p}-conferenceId`}
@@ -231,7 +228,7 @@ export function ArticleForm(props: ArticleFormProps) {
 
         <fieldset className="body-editor">
           <legend>{t(ARTICLE_FIELD_LABELS.body)}</legend>
-          {errors.body && <p className="field-error">{errors.body}</p>}
+          <FieldError error={errors.body} />
           {fields.map((field, index) => (
             <fieldset key={field.id} className="block-row" data-testid={`block-${index}`}>
               <legend>
@@ -396,7 +393,7 @@ function BlockFields({
               error={error("src")}
             />
           ) : (
-            error("src") && <p className="field-error">{error("src")}</p>
+            <FieldError error={error("src")} />
           )}
           {src !== "" && (
             <p className="hint">
@@ -460,11 +457,7 @@ function TextAreaField({
         aria-invalid={error ? true : undefined}
         aria-describedby={error ? `${id}-error` : undefined}
       />
-      {error && (
-        <p id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} testId={`${id}-error`} />
     </div>
   );
 }

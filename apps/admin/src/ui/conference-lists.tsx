@@ -14,6 +14,7 @@ import type { ConferenceFormValues } from "../lib/conference-form";
 import type { FieldErrors } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
 import { paths } from "../paths";
+import { FieldError } from "./field-error";
 import { ListEditor } from "./list-editor";
 import {
   type PersonPath,
@@ -262,9 +263,7 @@ export function DirectiveList({
             <select id={`directives-${index}-ownerId`} {...register(`directives.${index}.ownerId`)}>
               {organizationOptions}
             </select>
-            {errors[`directives.${index}.addressedTo`] && (
-              <p className="field-error">{errors[`directives.${index}.addressedTo`]}</p>
-            )}
+            <FieldError error={errors[`directives.${index}.addressedTo`]} />
           </div>
           <TextField
             id={`directives-${index}-dueDate`}

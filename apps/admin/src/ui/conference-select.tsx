@@ -3,6 +3,7 @@ import type { Conference } from "@sodoan/domain";
 import { useQuery } from "@tanstack/react-query";
 import { apiGet, apiRequest, queryString } from "../lib/api";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "./field-error";
 
 export type ConferenceOption = { id: string; title: string; startDate: string };
 
@@ -81,11 +82,7 @@ export function ConferenceSelect({
           })}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

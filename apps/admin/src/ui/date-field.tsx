@@ -1,5 +1,6 @@
 // A date a person types as dd/mm/yyyy; the form reads it back as yyyy-mm-dd.
 import { toTypedDate } from "../lib/dates";
+import { FieldError } from "./field-error";
 
 export function DateField({
   id,
@@ -29,11 +30,7 @@ export function DateField({
         aria-describedby={error ? `${id}-error` : undefined}
         size={12}
       />
-      {error && (
-        <p id={`${id}-error`} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} />
     </div>
   );
 }

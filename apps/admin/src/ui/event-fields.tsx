@@ -12,6 +12,7 @@ import {
   type RecordedEvent,
 } from "../lib/member-events";
 import { EVENT_LABELS } from "../lib/member-labels";
+import { FieldError } from "./field-error";
 import { TextField } from "./text-field";
 
 const CHOSEN = ["organizationId", "toUnitId", "form", "targetEventId"] as const;
@@ -75,11 +76,7 @@ export function EventFields<T extends Omit<EventFormValues, "type">>({
           <option value="">{t({ vi: "— Chọn —", en: "— Choose —" })}</option>
           {options(field)}
         </select>
-        {errors[field] && (
-          <p id={`${idPrefix}-${field}-error`} className="field-error">
-            {errors[field]}
-          </p>
-        )}
+        <FieldError id={`${idPrefix}-${field}-error`} error={errors[field]} />
       </div>
     ) : (
       <TextField

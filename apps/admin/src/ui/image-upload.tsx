@@ -4,6 +4,7 @@ import { useState } from "react";
 import { ApiRequestError } from "../lib/api";
 import { useLocale } from "../lib/locale";
 import { type UploadedImage, uploadArticleImage } from "../lib/upload";
+import { FieldError } from "./field-error";
 
 type Progress = { loaded: number; total: number; done: boolean };
 
@@ -80,11 +81,7 @@ export function ImageUpload({
           </span>
         </div>
       )}
-      {message && (
-        <p id={`${id}-error`} className="field-error" role="alert">
-          {message}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={message} role="alert" />
     </div>
   );
 }

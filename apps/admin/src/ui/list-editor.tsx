@@ -10,6 +10,7 @@ import {
   useFieldArray,
 } from "react-hook-form";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "./field-error";
 
 export function ListEditor<T extends FieldValues, N extends ArrayPath<T>>({
   control,
@@ -46,11 +47,7 @@ export function ListEditor<T extends FieldValues, N extends ArrayPath<T>>({
       aria-invalid={error ? true : undefined}
     >
       <legend>{legend}</legend>
-      {error && (
-        <p id={errorId} className="field-error">
-          {error}
-        </p>
-      )}
+      <FieldError id={errorId} error={error} />
       {fields.length === 0 && <p className="hint">{t({ vi: "Chưa có dòng nào.", en: "No rows yet." })}</p>}
       {fields.map((field, index) => (
         // A fieldset per row, so that a screen reader says which row a field belongs to.

@@ -19,6 +19,7 @@ import {
   nearbyOrganizationIds,
   participantOfHolder,
 } from "../lib/position-holders";
+import { FieldError } from "./field-error";
 import { useOrganizations } from "./organization-select";
 
 /** Where a person's row sits in the conference form. */
@@ -157,11 +158,7 @@ export function PositionHolderPicker({
       <p id={`${id}-hint`} className="hint">
         {t(hint)}
       </p>
-      {error && (
-        <p id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} testId={`${id}-error`} />
     </div>
   );
 }

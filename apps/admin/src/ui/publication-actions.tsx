@@ -7,6 +7,7 @@ import { ApiRequestError, apiRequest } from "../lib/api";
 import { type ArticleRecord, articleQueryKey, toInstantFromVietnam } from "../lib/article-input";
 import { type FieldErrors, fieldErrorsOfApi } from "../lib/form-errors";
 import { useLocale } from "../lib/locale";
+import { FieldError } from "./field-error";
 
 const STALE: LocalizedText = {
   vi: "Bài này vừa được người khác thay đổi; trang đã tải bản mới nhất. Hãy xem lại rồi thử lại.",
@@ -152,14 +153,10 @@ export function PublicationActions({
           <button type="submit" disabled={disabled}>
             {t({ vi: "Hẹn giờ đăng", en: "Schedule" })}
           </button>
-          {errors.publishAt && (
-            <p id="publish-at-error" className="field-error">
-              {errors.publishAt}
-            </p>
-          )}
+          <FieldError id="publish-at-error" error={errors.publishAt} />
         </form>
       )}
-      {errors.body && <p className="field-error">{errors.body}</p>}
+      <FieldError error={errors.body} />
       {notice && (
         <p className={`notice ${notice.kind === "good" ? "notice-good" : "notice-error"}`} role="status">
           {t(notice.text)}

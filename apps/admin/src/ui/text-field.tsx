@@ -1,6 +1,7 @@
 // A labelled input registered with react-hook-form, with its error tied to it for screen readers.
 import type { InputHTMLAttributes } from "react";
 import type { UseFormRegisterReturn } from "react-hook-form";
+import { FieldError } from "./field-error";
 
 export function TextField({
   id,
@@ -32,11 +33,7 @@ export function TextField({
           {hint}
         </p>
       )}
-      {error && (
-        <p id={`${id}-error`} className="field-error" data-testid={`${id}-error`}>
-          {error}
-        </p>
-      )}
+      <FieldError id={`${id}-error`} error={error} testId={`${id}-error`} />
     </div>
   );
 }
