@@ -1,6 +1,7 @@
 // Starts the API: reads the settings, opens and migrates the database, listens until told to stop.
 import type { Server } from "node:http";
 import { serve } from "@hono/node-server";
+import { toVietnamDate, yearOf } from "@sodoan/domain";
 import { sql } from "drizzle-orm";
 import { createApp } from "./app.js";
 import { ensureFirstAdministrator } from "./auth/bootstrap.js";
@@ -8,6 +9,7 @@ import { DEFAULT_COMMENT_LIMIT, DEFAULT_LOGIN_LIMITS } from "./auth/rate-limit.j
 import { openChangeBus } from "./content/change-bus.js";
 import { watchDueArticles } from "./content/due-articles.js";
 import { databaseOptionsFrom, openDatabase } from "./db/client.js";
+import { ensureRollSummaries } from "./db/queries/roll-summaries.js";
 import { readEnv } from "./env.js";
 import { jsonLogger } from "./log.js";
 import { isDatabaseEmpty, seedDemoData } from "./seed/index.js";
@@ -26,6 +28,12 @@ if (database.driver === "pglite" && env.DEMO_DATA === "auto" && (await isDatabas
 } else if (database.driver === "pglite") {
   // PGlite runs no autovacuum, so nothing else keeps the planner's statistics up to date as the data grows.
   await database.db.execute(sql`analyze`);
+}
+// The year-end counts behind figures over many units: built once, then kept by every write, and
+// extended when a new year begins.
+const started = performance.now();
+if (await ensureRollSummaries(database.db, yearOf(toVietnamDate(new Date())))) {
+  jsonLogger({ level: "info", msg: "roll counts built", ms: Math.round(performance.now() - started) });
 }
 if (env.ADMIN_EMAIL !== undefined && env.ADMIN_PASSWORD !== undefined) {
   const credentials = { email: env.ADMIN_EMAIL, password: env.ADMIN_PASSWORD };

@@ -22,6 +22,7 @@ import {
   memberYearFact,
 } from "../schema/index.js";
 import { loadMemberEvents, type Tx } from "./members.js";
+import { refreshRollSummaries } from "./roll-summaries.js";
 
 /** Members refreshed per round trip, and rows per INSERT (well within the parameter limit). */
 const CHUNK = 500;
@@ -135,12 +136,20 @@ async function insertChunked<T>(rows: readonly T[], insert: (chunk: T[]) => Prom
 
 /**
  * Rebuilds the timeline rows and profile of the given members from their stored record and
- * events. Call it in the transaction that wrote them, after the write.
+ * events, and the year-end counts of the units their rolls touch. Call it in the transaction that
+ * wrote them, after the write.
  */
 export async function refreshMemberTimelines(db: Db | Tx, memberIds: Iterable<string>): Promise<void> {
   const ids = [...new Set(memberIds)];
+  // The units whose rolls change: where the members were, and where they are now.
+  const units = new Set<string>();
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
+    const before = await db
+      .selectDistinct({ unitId: memberRollSpell.unitId })
+      .from(memberRollSpell)
+      .where(inArray(memberRollSpell.memberId, chunk));
+    for (const { unitId } of before) units.add(unitId);
     await db.delete(memberRollSpell).where(inArray(memberRollSpell.memberId, chunk));
     await db.delete(memberTransition).where(inArray(memberTransition.memberId, chunk));
     await db.delete(memberYearFact).where(inArray(memberYearFact.memberId, chunk));
@@ -171,5 +180,7 @@ export async function refreshMemberTimelines(db: Db | Tx, memberIds: Iterable<st
     await insertChunked(spells, (rows) => db.insert(memberRollSpell).values(rows));
     await insertChunked(transitions, (rows) => db.insert(memberTransition).values(rows));
     await insertChunked(years, (rows) => db.insert(memberYearFact).values(rows));
+    for (const spell of spells) units.add(spell.unitId);
   }
+  await refreshRollSummaries(db, units);
 }

@@ -31,6 +31,12 @@ import {
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { idsArraySql, inScopeSql, scopeRelationSql } from "./id-arrays.js";
+import {
+  activeFromSummariesSql,
+  residenceFromSummariesSql,
+  rollSummaryHorizon,
+  summaryYearFor,
+} from "./roll-summaries.js";
 import { childIdsAsOf, loadOrganizationRecords, rowsOf, subtreeIdsAsOf } from "./tree.js";
 
 /**
@@ -101,12 +107,41 @@ function yearOfQuery(query: SqlMetricQuery): number {
 }
 
 async function countActive(db: Db, query: SqlMetricQuery) {
+  const year = await summaryYearOf(db, query);
   const [row] = await rowsFrom<ActiveRow>(
     db,
-    sql`select count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
-      ${onRollSql(query, query.asOf)}`,
+    year === undefined
+      ? sql`select count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
+          ${onRollSql(query, query.asOf)}`
+      : activeFromSummariesSql(partsSql([query.unitIds]), year, query.asOf),
   );
   return activeResult(query, row);
+}
+
+/**
+ * The year whose year-end counts a stock question on the roll starts from (roll-summaries.ts):
+ * only for the roll as known now, which is what they count.
+ */
+async function summaryYearOf(db: Db, query: Pick<SqlMetricQuery, "knownAt" | "asOf">) {
+  return query.knownAt === undefined ? summaryYearFor(db, query.asOf) : undefined;
+}
+
+/**
+ * The year a residence rate is read at, when the year-end counts hold it: a year asked at or after
+ * its end, as known now.
+ */
+async function residenceSummaryYearOf(db: Db, query: Pick<SqlMetricQuery, "knownAt" | "asOf" | "year">) {
+  const year = query.year ?? yearOf(query.asOf);
+  if (query.knownAt !== undefined || yearEndAsOf(year, query.asOf) !== `${year}-12-31`) return undefined;
+  const horizon = await rollSummaryHorizon(db);
+  return horizon !== undefined && year <= horizon ? year : undefined;
+}
+
+/** Groups of unit ids as a relation `g(id, part)`, each unit with the index of its group. */
+function partsSql(groups: readonly (readonly string[])[]): SQL {
+  const ids = groups.flat();
+  const indexes = groups.flatMap((group, index) => group.map(() => index));
+  return sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
 }
 
 type ActiveRow = { count: number; postponed: number };
@@ -164,13 +199,16 @@ function yearFactsSql(
 async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
   const year = yearOfQuery(query);
   const at = yearEndAsOf(year, query.asOf);
+  const summaryYear = await residenceSummaryYearOf(db, query);
   const [row] = await rowsFrom<RateRow>(
     db,
-    // A join, not `in (every registration of the year)`: that would hash the whole country's
-    // registrations even for one branch. A member has one fact per kind and year (see the timeline).
-    sql`select count(*)::int as denominator, count(y.member_id)::int as numerator
-      from (select s.member_id ${onRollSql(query, at)}) s
-      left join ${yearFactsSql(query, "residence", year, at)} y on y.member_id = s.member_id`,
+    summaryYear !== undefined
+      ? residenceFromSummariesSql(partsSql([query.unitIds]), summaryYear)
+      : // A join, not `in (every registration of the year)`: that would hash the whole country's
+        // registrations even for one branch. A member has one fact per kind and year (see the timeline).
+        sql`select count(*)::int as denominator, count(y.member_id)::int as numerator
+          from (select s.member_id ${onRollSql(query, at)}) s
+          left join ${yearFactsSql(query, "residence", year, at)} y on y.member_id = s.member_id`,
   );
   return residenceResult(query, row);
 }
@@ -438,6 +476,15 @@ export type SqlRollUp = {
   children: MetricResult<unknown>[];
 };
 
+const addActive = (a: ActiveRow, b: ActiveRow): ActiveRow => ({
+  count: a.count + b.count,
+  postponed: a.postponed + b.postponed,
+});
+const addRates = (a: RateRow, b: RateRow): RateRow => ({
+  denominator: a.denominator + b.denominator,
+  numerator: a.numerator + b.numerator,
+});
+
 /** A metric counted in one query grouped by part, whose counts add up across disjoint parts. */
 type GroupedMetric<R> = {
   rows(partsSql: SQL): SQL;
@@ -445,12 +492,21 @@ type GroupedMetric<R> = {
   add(a: R, b: R): R;
 };
 
-function groupedMetricOf(
+async function groupedMetricOf(
+  db: Db,
   metricId: MetricId,
   question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
-): GroupedMetric<ActiveRow> | GroupedMetric<RateRow> | undefined {
+): Promise<GroupedMetric<ActiveRow> | GroupedMetric<RateRow> | undefined> {
   switch (metricId) {
-    case "members.active":
+    case "members.active": {
+      const summaryYear = await summaryYearOf(db, question);
+      if (summaryYear !== undefined) {
+        return {
+          rows: (partsSql) => activeFromSummariesSql(partsSql, summaryYear, question.asOf),
+          result: activeResult,
+          add: addActive,
+        } satisfies GroupedMetric<ActiveRow>;
+      }
       return {
         rows: (partsSql) =>
           sql`select g.part, count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
@@ -458,11 +514,20 @@ function groupedMetricOf(
             where ${holdsOnSql(question, question.asOf)}
             group by g.part`,
         result: activeResult,
-        add: (a, b) => ({ count: a.count + b.count, postponed: a.postponed + b.postponed }),
+        add: addActive,
       } satisfies GroupedMetric<ActiveRow>;
+    }
     case "members.residence_registration_rate": {
       const year = question.year ?? yearOf(question.asOf);
       const at = yearEndAsOf(year, question.asOf);
+      const summaryYear = await residenceSummaryYearOf(db, question);
+      if (summaryYear !== undefined) {
+        return {
+          rows: (partsSql) => residenceFromSummariesSql(partsSql, summaryYear),
+          result: residenceResult,
+          add: addRates,
+        } satisfies GroupedMetric<RateRow>;
+      }
       return {
         rows: (partsSql) =>
           sql`select g.part, count(*)::int as denominator, count(y.member_id)::int as numerator
@@ -472,7 +537,7 @@ function groupedMetricOf(
             where ${holdsOnSql(question, at)}
             group by g.part`,
         result: residenceResult,
-        add: (a, b) => ({ denominator: a.denominator + b.denominator, numerator: a.numerator + b.numerator }),
+        add: addRates,
       } satisfies GroupedMetric<RateRow>;
     }
     default:
@@ -493,15 +558,14 @@ export async function computeRollUpSql(
   organizationId: string,
   children: readonly RollUpPart[],
 ): Promise<SqlRollUp | undefined> {
-  const grouped = groupedMetricOf(metricId, question) as GroupedMetric<object> | undefined;
+  const grouped = (await groupedMetricOf(db, metricId, question)) as GroupedMetric<object> | undefined;
   if (grouped === undefined) return undefined;
   const parts = [{ organizationId, unitIds: [organizationId] }, ...children];
-  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
   const ids = parts.flatMap((part) => part.unitIds);
-  const indexes = parts.flatMap((part, index) => part.unitIds.map(() => index));
-  const partsSql = sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
+  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
   const rows = new Map<number, object>();
-  for (const { part, ...row } of await rowsFrom<{ part: number }>(db, grouped.rows(partsSql))) {
+  const relation = partsSql(parts.map((part) => part.unitIds));
+  for (const { part, ...row } of await rowsFrom<{ part: number }>(db, grouped.rows(relation))) {
     rows.set(part, row);
   }
   const queryOf = (part: RollUpPart, scope: OrganizationScope): SqlMetricQuery => ({

@@ -1,7 +1,7 @@
 // Member timelines as rows, for metrics in SQL: what the domain derives from a member's events,
 // written in the same transaction as every member write, and versioned by recording time so that
 // "known at" reads the timeline as it stood then. Never edited by hand: rebuilt from the events.
-import { boolean, date, index, integer, pgTable, text, timestamp } from "drizzle-orm/pg-core";
+import { boolean, date, index, integer, pgTable, primaryKey, text, timestamp } from "drizzle-orm/pg-core";
 import { member } from "./members.js";
 
 const memberId = () =>
@@ -31,6 +31,9 @@ export const memberRollSpell = pgTable(
   (table) => [
     index("member_roll_spell_member_id_idx").on(table.memberId),
     index("member_roll_spell_unit_id_valid_from_idx").on(table.unitId, table.validFrom),
+    // The spells that start or end in a stretch of days, anywhere: what changed since a year's end.
+    index("member_roll_spell_valid_from_idx").on(table.validFrom),
+    index("member_roll_spell_valid_until_idx").on(table.validUntil),
   ],
 );
 
@@ -84,4 +87,35 @@ export const memberMetricProfile = pgTable("member_metric_profile", {
   birthYear: integer("birth_year"),
   pastUnionAgeOn: date("past_union_age_on", { mode: "string" }),
   gender: text("gender"),
+});
+
+/**
+ * Each unit's roll as of the last day of each year, counted from the roll spells as known now: how
+ * many were on it, how many of those were postponed, and how many of those had registered residence
+ * for that year by then. A figure over a whole country reads one row per unit from here and only
+ * the spells that start or end after that year's end, instead of every spell (roll-summaries.ts).
+ * Derived, never edited: rebuilt for a unit whenever its members' timelines are.
+ */
+export const unitRollYearEnd = pgTable(
+  "unit_roll_year_end",
+  {
+    year: integer("year").notNull(),
+    unitId: text("unit_id").notNull(),
+    onRoll: integer("on_roll").notNull(),
+    postponed: integer("postponed").notNull(),
+    registered: integer("registered").notNull(),
+  },
+  (table) => [
+    primaryKey({ columns: [table.year, table.unitId] }),
+    index("unit_roll_year_end_unit_id_idx").on(table.unitId),
+  ],
+);
+
+/**
+ * The last year `unit_roll_year_end` holds for every unit. No row: the counts have not been built
+ * (a database from before them), and figures read the spells alone until they are.
+ */
+export const rollSummaryHorizon = pgTable("roll_summary_horizon", {
+  name: text("name").primaryKey(),
+  throughYear: integer("through_year").notNull(),
 });

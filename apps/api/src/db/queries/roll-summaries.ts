@@ -1,0 +1,157 @@
+// Each unit's roll counted as of every year's end (schema/metrics.ts, `unit_roll_year_end`), so that
+// a figure over a whole country need not read every roll spell in it. A count on a day is the count
+// at the end of the year before, plus the spells that started since, minus those that ended since:
+// one row per unit and the few spells of a few months, where the spells alone are millions of rows.
+// The counts hold the roll as known now; a question "as known at" a moment reads the spells.
+import { type CalendarDate, yearOf } from "@sodoan/domain";
+import { type SQL, sql } from "drizzle-orm";
+import type { Db } from "../client.js";
+import { inScopeSql } from "./id-arrays.js";
+import { rowsOf } from "./tree.js";
+
+type Queryable = Pick<Db, "execute">;
+
+/** The one row of `roll_summary_horizon`. */
+const HORIZON = "unit_roll_year_end";
+
+/** The last day of a year, as SQL. */
+const yearEndSql = (year: SQL) => sql`make_date(${year}, 12, 31)`;
+
+/**
+ * The counts of the given units, or of every unit, for each year end from each spell's first to
+ * `throughYear`: the spells as known now holding on that day, the postponed among them, and those
+ * whose member had registered residence for the year by then (one registration per member and year,
+ * as the timelines keep it). Units and years with nobody on the roll get no row.
+ */
+function countsSql(throughYear: number, unitIds: readonly string[] | undefined): SQL {
+  const inUnits = (column: SQL) => (unitIds === undefined ? sql`true` : inScopeSql(column, unitIds));
+  return sql`with on_roll as (
+      select s.unit_id, y.year, count(*)::int as on_roll,
+        count(*) filter (where s.is_postponed)::int as postponed
+      from member_roll_spell s
+      cross join lateral generate_series(
+        extract(year from s.valid_from)::int,
+        least(coalesce(extract(year from s.valid_until)::int - 1, ${throughYear}), ${throughYear})
+      ) as y(year)
+      where s.recorded_to is null and ${inUnits(sql`s.unit_id`)}
+      group by 1, 2
+    ), registered as (
+      select s.unit_id, f.year, count(*)::int as registered
+      from member_year_fact f
+      join member_roll_spell s on s.member_id = f.member_id
+      where f.kind = 'residence' and f.recorded_to is null and f.year <= ${throughYear}
+        and f.effective_date <= ${yearEndSql(sql`f.year`)}
+        and s.recorded_to is null and ${inUnits(sql`s.unit_id`)}
+        and s.valid_from <= ${yearEndSql(sql`f.year`)}
+        and (s.valid_until is null or s.valid_until > ${yearEndSql(sql`f.year`)})
+      group by 1, 2
+    )
+    insert into unit_roll_year_end (year, unit_id, on_roll, postponed, registered)
+    select o.year, o.unit_id, o.on_roll, o.postponed, coalesce(r.registered, 0)
+    from on_roll o left join registered r on r.unit_id = o.unit_id and r.year = o.year`;
+}
+
+/** The last year the counts hold, or `undefined` when they have not been built. */
+export async function rollSummaryHorizon(db: Queryable): Promise<number | undefined> {
+  const [row] = rowsOf<{ through_year: number }>(
+    await db.execute(sql`select through_year from roll_summary_horizon where name = ${HORIZON}`),
+  );
+  return row?.through_year;
+}
+
+/**
+ * Builds the counts of every unit through the end of `throughYear`, unless they already reach it:
+ * at start, for a database from before them, and when a new year has begun. Several instances
+ * starting at once build them once: the others wait, then find them built. `true` when built.
+ */
+export async function ensureRollSummaries(db: Db, throughYear: number): Promise<boolean> {
+  return db.transaction(async (tx) => {
+    // Writers refreshing units wait for the build, and the build for them.
+    await tx.execute(sql`lock table unit_roll_year_end in exclusive mode`);
+    if ((await rollSummaryHorizon(tx)) === throughYear) return false;
+    await tx.execute(sql`delete from unit_roll_year_end`);
+    await tx.execute(countsSql(throughYear, undefined));
+    await tx.execute(
+      sql`insert into roll_summary_horizon (name, through_year) values (${HORIZON}, ${throughYear})
+        on conflict (name) do update set through_year = excluded.through_year`,
+    );
+    return true;
+  });
+}
+
+/**
+ * Counts the given units again, after their members' timelines changed: in the transaction that
+ * changed them, so a figure never reads spells and counts that disagree. Nothing to do while the
+ * counts have not been built.
+ */
+export async function refreshRollSummaries(db: Queryable, unitIds: Iterable<string>): Promise<void> {
+  const units = [...new Set(unitIds)].sort();
+  if (units.length === 0) return;
+  const throughYear = await rollSummaryHorizon(db);
+  if (throughYear === undefined) return;
+  // Two writers counting one unit at once would each miss the other's spells: the second waits for
+  // the first to commit, then counts with its spells. Units share LOCK_BUCKETS locks, so that a bulk
+  // load of thousands of units takes few, taken in one order so that writers cannot deadlock.
+  const buckets = [...new Set(units.map(lockBucketOf))].sort((a, b) => a - b);
+  for (const bucket of buckets) {
+    await db.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${bucket})`);
+  }
+  await db.execute(sql`delete from unit_roll_year_end where ${inScopeSql(sql`unit_id`, units)}`);
+  await db.execute(countsSql(throughYear, units));
+}
+
+/** The advisory lock space of the counts' writers, and how many locks the units share. */
+const LOCK_SPACE = 0x524f4c4c;
+const LOCK_BUCKETS = 64;
+
+/** A unit's lock among `LOCK_BUCKETS`: a stable hash of its id. */
+function lockBucketOf(unitId: string): number {
+  let hash = 0;
+  for (let i = 0; i < unitId.length; i++) hash = (hash * 31 + unitId.charCodeAt(i)) >>> 0;
+  return hash % LOCK_BUCKETS;
+}
+
+/**
+ * The year whose end a count on `asOf` starts from, when the counts can answer it: the year before
+ * `asOf`'s, if the counts reach that far.
+ */
+export async function summaryYearFor(db: Queryable, asOf: CalendarDate): Promise<number | undefined> {
+  const horizon = await rollSummaryHorizon(db);
+  const year = yearOf(asOf) - 1;
+  return horizon !== undefined && year <= horizon ? year : undefined;
+}
+
+/**
+ * Per part of `parts` (a relation `g(id, part)` of unit ids), the roll on `asOf` counted from the
+ * year-end counts of `year` and the spells that started or ended after that day: columns `part`,
+ * `count`, `postponed`.
+ */
+export function activeFromSummariesSql(partsSql: SQL, year: number, asOf: CalendarDate): SQL {
+  const since = yearEndSql(sql`${year}::int`);
+  return sql`with g as materialized (select * from ${partsSql})
+    select part, sum(count)::int as count, sum(postponed)::int as postponed from (
+      select g.part, r.on_roll as count, r.postponed
+      from unit_roll_year_end r join g on g.id = r.unit_id
+      where r.year = ${year}
+      union all
+      select g.part, 1, case when s.is_postponed then 1 else 0 end
+      from member_roll_spell s join g on g.id = s.unit_id
+      where s.recorded_to is null and s.valid_from > ${since} and s.valid_from <= ${asOf}::date
+      union all
+      select g.part, -1, case when s.is_postponed then -1 else 0 end
+      from member_roll_spell s join g on g.id = s.unit_id
+      where s.recorded_to is null and s.valid_until > ${since} and s.valid_until <= ${asOf}::date
+    ) changes
+    group by part`;
+}
+
+/**
+ * Per part, the residence registration of a year counted at that year's end: columns `part`,
+ * `denominator` (on the roll) and `numerator` (registered).
+ */
+export function residenceFromSummariesSql(partsSql: SQL, year: number): SQL {
+  return sql`select g.part, sum(r.on_roll)::int as denominator, sum(r.registered)::int as numerator
+    from unit_roll_year_end r join ${partsSql} on g.id = r.unit_id
+    where r.year = ${year}
+    group by g.part`;
+}
