@@ -20,7 +20,6 @@ import type { AppEnv } from "../context.js";
 import {
   computeMetricSql,
   computeRollUpSql,
-  type RollUpPart,
   resolveMetricScopes,
 } from "../db/queries/metrics-sql.js";
 import { ApiError } from "../errors.js";
@@ -191,7 +190,11 @@ export async function computeMetric(
   // A flow is read on the tree at the end of its period; every other question on the as-of date.
   const treeDate = entry.question === "flow" && period !== undefined ? period.to : asOf;
   const scopes = await resolveMetricScopes(database.db, treeDate, params.knownAt);
-  const unitIds = await scopes.subtree(params.organizationId);
+  // A roll-up reads the subtree divided by child; a single figure, the subtree alone.
+  const { unitIds, children: parts } =
+    params.rollUp === true
+      ? await scopes.parts(params.organizationId)
+      : { unitIds: await scopes.subtree(params.organizationId), children: [] };
   if (unitIds.length === 0) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
 
   const question = {
@@ -204,10 +207,6 @@ export async function computeMetric(
   const ask = (organizationId: string, ids: readonly string[], scope: OrganizationScope) =>
     computeMetricSql(database.db, metricId, { ...question, organizationId, unitIds: ids, scope });
   if (params.rollUp !== true) return { metric, result: await ask(params.organizationId, unitIds, "subtree") };
-  const parts: RollUpPart[] = [];
-  for (const childId of await scopes.children(params.organizationId)) {
-    parts.push({ organizationId: childId, unitIds: await scopes.subtree(childId) });
-  }
   // One grouped query where the metric has one (the national roll-up asks of every province), else
   // one query for the subtree, one for the organisation's own units and one per child.
   const grouped = await computeRollUpSql(database.db, metricId, question, params.organizationId, parts);

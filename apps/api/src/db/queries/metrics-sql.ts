@@ -37,7 +37,7 @@ import {
   rollSummaryHorizon,
   summaryYearFor,
 } from "./roll-summaries.js";
-import { childIdsAsOf, loadOrganizationRecords, rowsOf, subtreeIdsAsOf } from "./tree.js";
+import { loadOrganizationRecords, rowsOf, subtreeIdsAsOf, subtreePartsAsOf } from "./tree.js";
 
 /**
  * A metric question for SQL: the organisation asked about, the ids the figure covers (its subtree
@@ -585,10 +585,11 @@ export async function computeRollUpSql(
   };
 }
 
-/** The organisations a figure covers on a date: an organisation's subtree, and its children. */
+/** The organisations a figure covers on a date: an organisation's subtree, and as a roll-up reads it. */
 export type MetricScopes = {
   subtree(organizationId: string): Promise<string[]>;
-  children(organizationId: string): Promise<string[]>;
+  /** The subtree, and each child with its own subtree; no ids when the organisation does not exist. */
+  parts(organizationId: string): Promise<{ unitIds: string[]; children: RollUpPart[] }>;
 };
 
 /**
@@ -603,12 +604,18 @@ export async function resolveMetricScopes(
   if (knownAt === undefined) {
     return {
       subtree: (organizationId) => subtreeIdsAsOf(db, organizationId, asOf),
-      children: (organizationId) => childIdsAsOf(db, organizationId, asOf),
+      parts: (organizationId) => subtreePartsAsOf(db, organizationId, asOf),
     };
   }
   const tree = resolveOrganizationTree(await loadOrganizationRecords(db), { asOf, knownAt });
   return {
     subtree: async (organizationId) => subtreeIds(tree, organizationId),
-    children: async (organizationId) => [...(tree.nodes.get(organizationId)?.childrenIds ?? [])],
+    parts: async (organizationId) => ({
+      unitIds: subtreeIds(tree, organizationId),
+      children: [...(tree.nodes.get(organizationId)?.childrenIds ?? [])].map((childId) => ({
+        organizationId: childId,
+        unitIds: subtreeIds(tree, childId),
+      })),
+    }),
   };
 }

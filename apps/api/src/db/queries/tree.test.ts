@@ -19,7 +19,13 @@ import type { Db } from "../client.js";
 import { organizationPath, PATH_SEPARATOR } from "../schema/index.js";
 import { createTestDatabase, testDrivers } from "../test-database.js";
 import { insertOrganizationRecords } from "./organizations.js";
-import { childIdsAsOf, loadOrganizationRecords, pathToRootAsOf, subtreeIdsAsOf } from "./tree.js";
+import {
+  childIdsAsOf,
+  loadOrganizationRecords,
+  pathToRootAsOf,
+  subtreeIdsAsOf,
+  subtreePartsAsOf,
+} from "./tree.js";
 
 const reference = buildSocTrangReference();
 
@@ -274,17 +280,24 @@ describe.each(testDrivers)("the tree of a generated history read from %s", (driv
     async (asOf) => {
       const tree = resolveOrganizationTree(sorted, { asOf });
       for (const org of sorted.organizations) {
+        const children = childrenOf(tree, org.id).map((child) => child.id);
+        const subtree = subtreeIds(tree, org.id);
         const expected = {
           id: org.id,
-          subtree: subtreeIds(tree, org.id),
-          children: childrenOf(tree, org.id).map((child) => child.id),
+          subtree,
+          children,
           path: pathToRoot(tree, org.id),
+          parts: {
+            unitIds: subtree,
+            children: children.map((id) => ({ organizationId: id, unitIds: subtreeIds(tree, id) })),
+          },
         };
         const actual = {
           id: org.id,
           subtree: await subtreeIdsAsOf(database.db, org.id, asOf),
           children: await childIdsAsOf(database.db, org.id, asOf),
           path: await pathToRootAsOf(database.db, org.id, asOf),
+          parts: await subtreePartsAsOf(database.db, org.id, asOf),
         };
         expect(actual).toEqual(expected);
       }

@@ -275,6 +275,39 @@ export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: strin
   return rowsOf<{ id: string }>(result).map((row) => row.id);
 }
 
+/**
+ * An organisation's subtree on a date divided as a roll-up reads it: every id (as `subtreeIdsAsOf`),
+ * and each child with its own subtree, children in the order of their ids (as `childIdsAsOf`).
+ * One range search of the path index, where asking child by child takes two per child: each path
+ * below the organisation names, right after the organisation's own, the child it lies under.
+ */
+export async function subtreePartsAsOf(
+  db: Db,
+  organizationId: string,
+  asOf: string,
+): Promise<{ unitIds: string[]; children: { organizationId: string; unitIds: string[] }[] }> {
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  if (path === undefined) return { unitIds: [], children: [] };
+  const result = await db.execute(sql`select d.organization_id as id, d.path from organization_path d
+  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
+    and ${pathHoldsOnSql(sql`d`, asOf)}
+  order by (d.path collate "C")`);
+  const rows = rowsOf<{ id: string; path: string }>(result);
+  // Paths sort by the child they lie under first: a child's subtree is one run of rows.
+  const children = new Map<string, string[]>();
+  for (const row of rows) {
+    if (row.id === organizationId) continue;
+    const childId = row.path.slice(path.length + PATH_SEPARATOR.length).split(PATH_SEPARATOR)[0] ?? row.id;
+    const ids = children.get(childId) ?? [];
+    ids.push(row.id);
+    children.set(childId, ids);
+  }
+  return {
+    unitIds: rows.map((row) => row.id),
+    children: [...children].map(([childId, unitIds]) => ({ organizationId: childId, unitIds })),
+  };
+}
+
 /** The ids of an organisation's children on a date, in the order of their ids. */
 export async function childIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
   const result = await db.execute(sql`select p.organization_id as id from organization_path p
