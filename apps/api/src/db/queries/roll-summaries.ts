@@ -7,6 +7,7 @@ import { type CalendarDate, yearOf } from "@sodoan/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { inScopeSql } from "./id-arrays.js";
+import type { Tx } from "./members.js";
 import { rowsOf } from "./tree.js";
 
 type Queryable = Pick<Db, "execute">;
@@ -84,20 +85,26 @@ export async function ensureRollSummaries(db: Db, throughYear: number): Promise<
  * changed them, so a figure never reads spells and counts that disagree. Nothing to do while the
  * counts have not been built.
  */
-export async function refreshRollSummaries(db: Queryable, unitIds: Iterable<string>): Promise<void> {
+export async function refreshRollSummaries(db: Db | Tx, unitIds: Iterable<string>): Promise<void> {
   const units = [...new Set(unitIds)].sort();
   if (units.length === 0) return;
-  const throughYear = await rollSummaryHorizon(db);
-  if (throughYear === undefined) return;
-  // Two writers counting one unit at once would each miss the other's spells: the second waits for
-  // the first to commit, then counts with its spells. Units share LOCK_BUCKETS locks, so that a bulk
-  // load of thousands of units takes few, taken in one order so that writers cannot deadlock.
-  const buckets = [...new Set(units.map(lockBucketOf))].sort((a, b) => a - b);
-  for (const bucket of buckets) {
-    await db.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${bucket})`);
-  }
-  await db.execute(sql`delete from unit_roll_year_end where ${inScopeSql(sql`unit_id`, units)}`);
-  await db.execute(countsSql(throughYear, units));
+  // Its own transaction when called outside one (a bulk load), a savepoint inside the writer's.
+  await db.transaction(async (tx) => {
+    // Taken before the horizon is read: a build under way finishes first, and its horizon is the
+    // one read; a build starting now waits for this transaction, and then counts its spells too.
+    await tx.execute(sql`lock table unit_roll_year_end in row exclusive mode`);
+    const throughYear = await rollSummaryHorizon(tx);
+    if (throughYear === undefined) return;
+    // Two writers counting one unit at once would each miss the other's spells: the second waits
+    // for the first to commit, then counts with its spells. Units share LOCK_BUCKETS locks, so that
+    // a bulk load of thousands of units takes few, taken in one order so that writers cannot deadlock.
+    const buckets = [...new Set(units.map(lockBucketOf))].sort((a, b) => a - b);
+    for (const bucket of buckets) {
+      await tx.execute(sql`select pg_advisory_xact_lock(${LOCK_SPACE}, ${bucket})`);
+    }
+    await tx.execute(sql`delete from unit_roll_year_end where ${inScopeSql(sql`unit_id`, units)}`);
+    await tx.execute(countsSql(throughYear, units));
+  });
 }
 
 /** The advisory lock space of the counts' writers, and how many locks the units share. */
