@@ -17,11 +17,7 @@ import {
 } from "@sodoan/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import {
-  computeMetricSql,
-  computeRollUpSql,
-  resolveMetricScopes,
-} from "../db/queries/metrics-sql.js";
+import { computeMetricSql, computeRollUpSql, resolveMetricScopes } from "../db/queries/metrics-sql.js";
 import { ApiError } from "../errors.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
