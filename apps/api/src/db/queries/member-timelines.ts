@@ -146,11 +146,10 @@ export async function refreshMemberTimelines(db: Db | Tx, memberIds: Iterable<st
   for (let start = 0; start < ids.length; start += CHUNK) {
     const chunk = ids.slice(start, start + CHUNK);
     const before = await db
-      .selectDistinct({ unitId: memberRollSpell.unitId })
-      .from(memberRollSpell)
-      .where(inArray(memberRollSpell.memberId, chunk));
+      .delete(memberRollSpell)
+      .where(inArray(memberRollSpell.memberId, chunk))
+      .returning({ unitId: memberRollSpell.unitId });
     for (const { unitId } of before) units.add(unitId);
-    await db.delete(memberRollSpell).where(inArray(memberRollSpell.memberId, chunk));
     await db.delete(memberTransition).where(inArray(memberTransition.memberId, chunk));
     await db.delete(memberYearFact).where(inArray(memberYearFact.memberId, chunk));
     await db.delete(memberMetricProfile).where(inArray(memberMetricProfile.memberId, chunk));

@@ -34,7 +34,7 @@ import { idsArraySql, inScopeSql, scopeRelationSql } from "./id-arrays.js";
 import {
   activeFromSummariesSql,
   residenceFromSummariesSql,
-  rollSummaryHorizon,
+  residenceSummaryYearFor,
   summaryYearFor,
 } from "./roll-summaries.js";
 import { loadOrganizationRecords, rowsOf, subtreeIdsAsOf, subtreePartsAsOf } from "./tree.js";
@@ -106,16 +106,18 @@ function yearOfQuery(query: SqlMetricQuery): number {
   return query.year ?? yearOf(query.asOf);
 }
 
-async function countActive(db: Db, query: SqlMetricQuery) {
-  const year = await summaryYearOf(db, query);
-  const [row] = await rowsFrom<ActiveRow>(
-    db,
-    year === undefined
-      ? sql`select count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
-          ${onRollSql(query, query.asOf)}`
-      : activeFromSummariesSql(partsSql([query.unitIds]), year, query.asOf),
-  );
-  return activeResult(query, row);
+/**
+ * A metric that has a grouped query, asked of one scope: the same query over a single part, so that
+ * a figure and its roll-up are always counted alike.
+ */
+async function computeGrouped(
+  db: Db,
+  metricId: "members.active" | "members.residence_registration_rate",
+  query: SqlMetricQuery,
+) {
+  const grouped = (await groupedMetricOf(db, metricId, query)) as GroupedMetric<object>;
+  const [row] = await rowsFrom<object>(db, grouped.rows(partsSql([query.unitIds])));
+  return grouped.result(query, row);
 }
 
 /**
@@ -124,17 +126,6 @@ async function countActive(db: Db, query: SqlMetricQuery) {
  */
 async function summaryYearOf(db: Db, query: Pick<SqlMetricQuery, "knownAt" | "asOf">) {
   return query.knownAt === undefined ? summaryYearFor(db, query.asOf) : undefined;
-}
-
-/**
- * The year a residence rate is read at, when the year-end counts hold it: a year asked at or after
- * its end, as known now.
- */
-async function residenceSummaryYearOf(db: Db, query: Pick<SqlMetricQuery, "knownAt" | "asOf" | "year">) {
-  const year = query.year ?? yearOf(query.asOf);
-  if (query.knownAt !== undefined || yearEndAsOf(year, query.asOf) !== `${year}-12-31`) return undefined;
-  const horizon = await rollSummaryHorizon(db);
-  return horizon !== undefined && year <= horizon ? year : undefined;
 }
 
 /** Groups of unit ids as a relation `g(id, part)`, each unit with the index of its group. */
@@ -194,23 +185,6 @@ function yearFactsSql(
   return sql`(select y.member_id, y.level from member_year_fact y
     where y.kind = ${kind} and y.year = ${year} and y.effective_date <= ${by}::date
       and ${knownSql("y", query.knownAt)})`;
-}
-
-async function computeResidenceRate(db: Db, query: SqlMetricQuery) {
-  const year = yearOfQuery(query);
-  const at = yearEndAsOf(year, query.asOf);
-  const summaryYear = await residenceSummaryYearOf(db, query);
-  const [row] = await rowsFrom<RateRow>(
-    db,
-    summaryYear !== undefined
-      ? residenceFromSummariesSql(partsSql([query.unitIds]), summaryYear)
-      : // A join, not `in (every registration of the year)`: that would hash the whole country's
-        // registrations even for one branch. A member has one fact per kind and year (see the timeline).
-        sql`select count(*)::int as denominator, count(y.member_id)::int as numerator
-          from (select s.member_id ${onRollSql(query, at)}) s
-          left join ${yearFactsSql(query, "residence", year, at)} y on y.member_id = s.member_id`,
-  );
-  return residenceResult(query, row);
 }
 
 type RateRow = { denominator: number; numerator: number };
@@ -411,7 +385,7 @@ export async function computeMetricSql(
 ): Promise<MetricResult<unknown>> {
   switch (metricId) {
     case "members.active":
-      return countActive(db, query);
+      return computeGrouped(db, metricId, query);
     case "members.admissions":
       return countFlow(db, "admissions", query);
     case "members.transfers_in":
@@ -427,7 +401,7 @@ export async function computeMetricSql(
     case "members.deaths":
       return countFlow(db, "deaths", query);
     case "members.residence_registration_rate":
-      return computeResidenceRate(db, query);
+      return computeGrouped(db, metricId, query);
     case "referrals.referred":
       return countReferrals(db, query);
     case "referrals.party_admissions":
@@ -500,19 +474,14 @@ async function groupedMetricOf(
   switch (metricId) {
     case "members.active": {
       const summaryYear = await summaryYearOf(db, question);
-      if (summaryYear !== undefined) {
-        return {
-          rows: (partsSql) => activeFromSummariesSql(partsSql, summaryYear, question.asOf),
-          result: activeResult,
-          add: addActive,
-        } satisfies GroupedMetric<ActiveRow>;
-      }
       return {
-        rows: (partsSql) =>
-          sql`select g.part, count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
-            from member_roll_spell s join ${partsSql} on g.id = s.unit_id
-            where ${holdsOnSql(question, question.asOf)}
-            group by g.part`,
+        rows: (parts) =>
+          summaryYear !== undefined
+            ? activeFromSummariesSql(parts, summaryYear, question.asOf)
+            : sql`select g.part, count(*)::int as count, count(*) filter (where s.is_postponed)::int as postponed
+                from member_roll_spell s join ${parts} on g.id = s.unit_id
+                where ${holdsOnSql(question, question.asOf)}
+                group by g.part`,
         result: activeResult,
         add: addActive,
       } satisfies GroupedMetric<ActiveRow>;
@@ -520,22 +489,20 @@ async function groupedMetricOf(
     case "members.residence_registration_rate": {
       const year = question.year ?? yearOf(question.asOf);
       const at = yearEndAsOf(year, question.asOf);
-      const summaryYear = await residenceSummaryYearOf(db, question);
-      if (summaryYear !== undefined) {
-        return {
-          rows: (partsSql) => residenceFromSummariesSql(partsSql, summaryYear),
-          result: residenceResult,
-          add: addRates,
-        } satisfies GroupedMetric<RateRow>;
-      }
+      const summaryYear =
+        question.knownAt === undefined ? await residenceSummaryYearFor(db, year, at) : undefined;
       return {
-        rows: (partsSql) =>
-          sql`select g.part, count(*)::int as denominator, count(y.member_id)::int as numerator
-            from member_roll_spell s join ${partsSql} on g.id = s.unit_id
-            left join ${yearFactsSql(question, "residence", year, at)} y
-              on y.member_id = s.member_id
-            where ${holdsOnSql(question, at)}
-            group by g.part`,
+        rows: (parts) =>
+          summaryYear !== undefined
+            ? residenceFromSummariesSql(parts, summaryYear)
+            : // A join, not `in (every registration of the year)`: that would hash the whole
+              // country's registrations even for one branch. One fact per member, kind and year.
+              sql`select g.part, count(*)::int as denominator, count(y.member_id)::int as numerator
+                from member_roll_spell s join ${parts} on g.id = s.unit_id
+                left join ${yearFactsSql(question, "residence", year, at)} y
+                  on y.member_id = s.member_id
+                where ${holdsOnSql(question, at)}
+                group by g.part`,
         result: residenceResult,
         add: addRates,
       } satisfies GroupedMetric<RateRow>;

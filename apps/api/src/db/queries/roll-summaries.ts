@@ -66,6 +66,8 @@ export async function rollSummaryHorizon(db: Queryable): Promise<number | undefi
  * starting at once build them once: the others wait, then find them built. `true` when built.
  */
 export async function ensureRollSummaries(db: Db, throughYear: number): Promise<boolean> {
+  // Most starts find them built: no lock that would hold other instances' writes meanwhile.
+  if ((await rollSummaryHorizon(db)) === throughYear) return false;
   return db.transaction(async (tx) => {
     // Writers refreshing units wait for the build, and the build for them.
     await tx.execute(sql`lock table unit_roll_year_end in exclusive mode`);
@@ -118,14 +120,32 @@ function lockBucketOf(unitId: string): number {
   return hash % LOCK_BUCKETS;
 }
 
+/** Whether the counts reach the end of `year`. */
+async function holdsYearEnd(db: Queryable, year: number): Promise<boolean> {
+  const horizon = await rollSummaryHorizon(db);
+  return horizon !== undefined && year <= horizon;
+}
+
 /**
  * The year whose end a count on `asOf` starts from, when the counts can answer it: the year before
  * `asOf`'s, if the counts reach that far.
  */
 export async function summaryYearFor(db: Queryable, asOf: CalendarDate): Promise<number | undefined> {
-  const horizon = await rollSummaryHorizon(db);
   const year = yearOf(asOf) - 1;
-  return horizon !== undefined && year <= horizon ? year : undefined;
+  return (await holdsYearEnd(db, year)) ? year : undefined;
+}
+
+/**
+ * The year whose residence registration the counts hold as read on `at`: only on the year's last
+ * day (a year not yet over is read from the spells), and only if the counts reach that far.
+ */
+export async function residenceSummaryYearFor(
+  db: Queryable,
+  year: number,
+  at: CalendarDate,
+): Promise<number | undefined> {
+  if (at !== `${year}-12-31`) return undefined;
+  return (await holdsYearEnd(db, year)) ? year : undefined;
 }
 
 /**

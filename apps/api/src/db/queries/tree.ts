@@ -266,13 +266,18 @@ async function storedPathAsOf(db: Db, organizationId: string, asOf: string): Pro
 export async function subtreeIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
   const path = await storedPathAsOf(db, organizationId, asOf);
   if (path === undefined) return [];
+  return (await pathsFrom(db, path, asOf)).map((row) => row.id);
+}
+
+/** The organisations whose path on a date is `path` or goes on from it, in the order of their paths. */
+async function pathsFrom(db: Db, path: string, asOf: string): Promise<{ id: string; path: string }[]> {
   // The path itself and every path that goes on from it with a separator, given as values so
   // that the planner sees how narrow the range is.
-  const result = await db.execute(sql`select d.organization_id as id from organization_path d
+  const result = await db.execute(sql`select d.organization_id as id, d.path from organization_path d
   where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
     and ${pathHoldsOnSql(sql`d`, asOf)}
   order by (d.path collate "C")`);
-  return rowsOf<{ id: string }>(result).map((row) => row.id);
+  return rowsOf<{ id: string; path: string }>(result);
 }
 
 /**
@@ -288,11 +293,7 @@ export async function subtreePartsAsOf(
 ): Promise<{ unitIds: string[]; children: { organizationId: string; unitIds: string[] }[] }> {
   const path = await storedPathAsOf(db, organizationId, asOf);
   if (path === undefined) return { unitIds: [], children: [] };
-  const result = await db.execute(sql`select d.organization_id as id, d.path from organization_path d
-  where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
-    and ${pathHoldsOnSql(sql`d`, asOf)}
-  order by (d.path collate "C")`);
-  const rows = rowsOf<{ id: string; path: string }>(result);
+  const rows = await pathsFrom(db, path, asOf);
   // Paths sort by the child they lie under first: a child's subtree is one run of rows.
   const children = new Map<string, string[]>();
   for (const row of rows) {
