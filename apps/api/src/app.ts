@@ -1,7 +1,6 @@
 // The API as a Hono app: middleware, the error vocabulary, and every route, apart from the listener.
 import { bodyLimit } from "hono/body-limit";
 import { HTTPException } from "hono/http-exception";
-import { requestId } from "hono/request-id";
 import { secureHeaders } from "hono/secure-headers";
 import { guard } from "./auth/guard.js";
 import { createRateLimiter, DEFAULT_COMMENT_LIMIT } from "./auth/rate-limit.js";
@@ -10,7 +9,8 @@ import { createPublicReadCache } from "./content/public-read-cache.js";
 import type { Services } from "./context.js";
 import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
-import { silentLogger } from "./log.js";
+import { requestIds } from "./http/request-id.js";
+import { requestEntry, silentLogger } from "./log.js";
 import { createRouter } from "./openapi.js";
 import { articleRoutes } from "./routes/articles.js";
 import { auditRoutes } from "./routes/audit.js";
@@ -53,6 +53,27 @@ const jsonBodyLimit = bodyLimit({
   },
 });
 
+/**
+ * The API answers JSON (and images) that no browser shows as a page, so of the headers that
+ * protect pages it keeps those that still apply, as OWASP's REST guidance lists them: no sniffing
+ * of the content type, HTTPS only, not readable by other sites' pages, and a policy that lets
+ * nothing run or frame it should a browser open it. The reference page at /api/docs is a page,
+ * and gets the whole set for pages.
+ */
+const apiSecurityHeaders = secureHeaders({
+  contentSecurityPolicy: { defaultSrc: ["'none'"], frameAncestors: ["'none'"] },
+  crossOriginOpenerPolicy: false,
+  originAgentCluster: false,
+  referrerPolicy: false,
+  xDnsPrefetchControl: false,
+  xDownloadOptions: false,
+  xFrameOptions: false,
+  xPermittedCrossDomainPolicies: false,
+  xXssProtection: false,
+});
+const pageSecurityHeaders = secureHeaders();
+const DOCS_PATH = "/api/docs";
+
 /** Uploads that set their own, larger limit: article images (`articles.ts`), CSV imports (`member-csv.ts`). */
 const OWN_LIMIT_PATH = /^\/api\/v1\/(articles\/[^/]+\/images|members\/import)$/;
 
@@ -67,32 +88,27 @@ export function createApp(services: Services) {
   publicReads.follow(bus);
   const api = createRouter();
   const app = api
-    .use(requestId())
-    .use(secureHeaders())
+    .use(requestIds)
     .use(async (c, next) => {
       const started = performance.now();
       c.set("services", services);
       c.set("commentLimiter", commentLimiter);
       await next();
-      log({
-        level: c.res.status >= 500 ? "error" : "info",
-        msg: "request",
-        requestId: c.var.requestId,
-        method: c.req.method,
-        path: c.req.path,
-        status: c.res.status,
-        ms: Math.round(performance.now() - started),
-      });
+      const { method, path } = c.req;
+      log(requestEntry({ requestId: c.get("requestId"), method, path, status: c.res.status, started }));
     })
-    // A public answer already given is served again before the session is even looked up.
+    // Public answers are made and kept here, and served again by the cache's front (below).
     .use(publicReads.reads)
+    .use((c, next) =>
+      c.req.path.startsWith(DOCS_PATH) ? pageSecurityHeaders(c, next) : apiSecurityHeaders(c, next),
+    )
     .use(publicReads.writes(bus))
     // Uploads are held to their own, larger limits by their routes.
     .use("/api/v1/*", (c, next) => (OWN_LIMIT_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
     // Who is asking and what they may reach, before any handler: see auth/policy.ts.
     .use(guard)
     .route("/api/health", healthRoutes)
-    .route("/api/docs", docsRoutes)
+    .route(DOCS_PATH, docsRoutes)
     .route("/api/v1/public/changes", changeRoutes)
     .route("/api/v1/public/metrics", publicMetricRoutes)
     .route("/api/v1/public/organizations", publicOrganizationRoutes)
@@ -159,7 +175,8 @@ export function createApp(services: Services) {
     return c.json(errorBody("INTERNAL_ERROR", id), 500);
   });
 
-  return app;
+  // A public answer already made is served before the app even routes the request.
+  return publicReads.front(app, log);
 }
 
 const MALFORMED_MESSAGE = {

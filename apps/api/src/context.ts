@@ -1,5 +1,4 @@
 // What every handler can reach through the context: services are passed in, never imported.
-import type { RequestIdVariables } from "hono/request-id";
 import type { Access } from "./access.js";
 import type { SignedInUser } from "./auth/guard.js";
 import type { ScryptCost } from "./auth/passwords.js";
@@ -40,7 +39,9 @@ export type AuthSettings = {
 };
 
 export type AppEnv = {
-  Variables: RequestIdVariables & {
+  Variables: {
+    /** The request's id, in its log lines and its answer (see http/request-id.ts). */
+    requestId: string;
     services: Services;
     /** The signed-in user, if any (set by the guard). */
     user: SignedInUser | undefined;

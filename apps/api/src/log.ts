@@ -11,6 +11,24 @@ export const jsonLogger: Logger = (entry) => {
   else process.stdout.write(`${line}\n`);
 };
 
+/** The line each answered request leaves. */
+export function requestEntry(request: {
+  requestId: string;
+  method: string;
+  path: string;
+  status: number;
+  /** When it was received, by `performance.now()`. */
+  started: number;
+}): LogEntry {
+  const { started, ...fields } = request;
+  return {
+    level: request.status >= 500 ? "error" : "info",
+    msg: "request",
+    ...fields,
+    ms: Math.round(performance.now() - started),
+  };
+}
+
 /** Discards every entry: for tests. */
 export const silentLogger: Logger = () => {};
 

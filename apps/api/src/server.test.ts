@@ -32,6 +32,24 @@ describe("the API over HTTP", () => {
     expect(response.headers.get("x-request-id")).toBeTruthy();
   });
 
+  it("keeps the page headers for the reference page, and frames or runs nothing of an answer", async () => {
+    const answer = await fetch(`${baseUrl}/api/v1/public/articles`);
+    expect(answer.headers.get("content-security-policy")).toBe("default-src 'none'; frame-ancestors 'none'");
+    expect(answer.headers.get("x-frame-options")).toBeNull();
+    const page = await fetch(`${baseUrl}/api/docs`);
+    expect(page.headers.get("content-type")).toMatch(/^text\/html/);
+    expect(page.headers.get("x-frame-options")).toBe("SAMEORIGIN");
+    expect(page.headers.get("referrer-policy")).toBe("no-referrer");
+    expect(page.headers.get("content-security-policy")).toBeNull();
+  });
+
+  it("names each request, keeping an id given by a proxy when it is safe to log", async () => {
+    const given = await fetch(`${baseUrl}/api/health`, { headers: { "X-Request-Id": "proxy-7f3a" } });
+    expect(given.headers.get("x-request-id")).toBe("proxy-7f3a");
+    const unsafe = await fetch(`${baseUrl}/api/health`, { headers: { "X-Request-Id": "a b\"c" } });
+    expect(unsafe.headers.get("x-request-id")).toMatch(/^[0-9a-f-]{36}$/);
+  });
+
   it("answers an unknown path with the one error body, in Vietnamese and English", async () => {
     const response = await fetch(`${baseUrl}/api/v1/khong-co`);
     expect(response.status).toBe(404);

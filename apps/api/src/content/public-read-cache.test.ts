@@ -7,6 +7,8 @@ import type { createApp } from "../app.js";
 import { createSignedInApp } from "../auth/test-session.js";
 import type { AppEnv } from "../context.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
+import { requestIds } from "../http/request-id.js";
+import { silentLogger } from "../log.js";
 import { type ChangeBus, createLocalChangeBus, openChangeBus } from "./change-bus.js";
 import { createPublicReadCache } from "./public-read-cache.js";
 import { articleInput, insertOrganization } from "./test-fixtures.js";
@@ -64,6 +66,20 @@ describe.each(testDrivers)("public read cache on %s", (driver) => {
     expect(await titleOn(0)).toBe("Sửa thẳng trong cơ sở dữ liệu");
   });
 
+  it("serves a held answer with the headers it was first given, under a request id of its own", async () => {
+    const first = await send(0, "GET", `/api/v1/public/articles/${slug}`);
+    const again = await send(0, "GET", `/api/v1/public/articles/${slug}`, undefined, {
+      "X-Request-Id": "nguoi-doc-42",
+    });
+    expect(await again.text()).toBe(await first.text());
+    const { "x-request-id": firstId, ...firstHeaders } = Object.fromEntries(first.headers);
+    const { "x-request-id": againId, ...againHeaders } = Object.fromEntries(again.headers);
+    expect(againHeaders).toEqual(firstHeaders);
+    expect(againHeaders["x-content-type-options"]).toBe("nosniff");
+    expect(firstId).toMatch(/^[0-9a-f-]{36}$/);
+    expect(againId).toBe("nguoi-doc-42");
+  });
+
   it("answers a revalidation of a held answer with 304", async () => {
     const first = await send(0, "GET", `/api/v1/public/articles/${slug}`);
     const etag = first.headers.get("ETag") ?? "";
@@ -101,7 +117,8 @@ describe("public read cache, alone", () => {
     const bus = createLocalChangeBus();
     cache.follow(bus);
     let calls = 0;
-    const app = new Hono<AppEnv>()
+    const routes = new Hono<AppEnv>()
+      .use(requestIds)
       .use(cache.reads)
       .use(cache.writes(bus))
       .get("/api/v1/public/items/:id", async (c) => {
@@ -113,6 +130,7 @@ describe("public read cache, alone", () => {
         return c.text("stream");
       })
       .post("/api/v1/items", (c) => c.json({ ok: true }, 201));
+    const app = cache.front(routes, silentLogger);
     return { app, cache, bus, calls: () => calls };
   }
 

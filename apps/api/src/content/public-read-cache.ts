@@ -8,6 +8,8 @@
 // that bounds what no bus can tell (a write made outside the API, a date rolling over, view counts).
 import type { MiddlewareHandler } from "hono";
 import type { AppEnv } from "../context.js";
+import { REQUEST_ID_HEADER, requestIdFor } from "../http/request-id.js";
+import { type Logger, requestEntry } from "../log.js";
 import type { ChangeBus } from "./change-bus.js";
 import { PUBLIC_MAX_AGE_SECONDS } from "./http-cache.js";
 
@@ -27,22 +29,27 @@ type Entry = {
    */
   body: string;
   bytes: number;
-  headers: [string, string][];
+  /**
+   * Every header of the answer but its request id, security headers included, as a plain object:
+   * the Node server writes such headers as they are, where a Headers object is copied header by
+   * header. A hit is served before the middleware that would set them again.
+   */
+  headers: Record<string, string>;
   etag: string | undefined;
   storedAt: number;
 };
 
 /** Paths whose answers are never held: the change feed is a stream, images carry their own caching. */
-const UNCACHED = /^\/api\/v1\/public\/(changes|images)(\/|$)/;
+const UNCACHED = /^\/api\/v1\/public\/(changes|images)([/?]|$)/;
 const PUBLIC_PREFIX = "/api/v1/public/";
-/** Headers an answer keeps when served again; the rest (request id, security headers) are per request. */
-const KEPT_HEADERS = ["content-type", "cache-control", "etag"];
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
 /**
  * Sign-in and sign-out write sessions, which no public answer reads. Readers' own writes do count:
  * a view count batch (every few seconds from each news server) changes the article's answer.
  */
 const WRITES_NO_PUBLIC_ANSWER_READS = /^\/api\/v1\/auth\//;
+
+type Fetch = (request: Request, ...rest: never[]) => Response | Promise<Response>;
 
 export type PublicReadCache = ReturnType<typeof createPublicReadCache>;
 
@@ -89,25 +96,49 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
     return entry;
   }
 
-  /** Serves public reads from the cache; place it before anything that reads the session. */
+  /** The key of a request the cache may answer (its path and query), or undefined. */
+  function keyOf(method: string, url: string): string | undefined {
+    if (method !== "GET") return undefined;
+    // Cut rather than parsed: this runs on every request.
+    const key = url.slice(url.indexOf("/", url.indexOf("//") + 2));
+    return key.startsWith(PUBLIC_PREFIX) && !UNCACHED.test(key) ? key : undefined;
+  }
+
+  /**
+   * Serves held answers in front of an app, before the app routes the request at all, as a caching
+   * proxy would: for an answer already made, routing and middleware cost more than the answer. A
+   * hit is answered with the headers it was first given with, security headers included, under a
+   * request id of its own, and logged like any request. The rest goes to the app, whose `reads`
+   * middleware makes the answers and keeps them.
+   */
+  function front<App extends { fetch: Fetch }>(app: App, log: Logger): App {
+    const route = app.fetch;
+    app.fetch = ((request, ...rest) => {
+      const key = keyOf(request.method, request.url);
+      const held = key === undefined ? undefined : fresh(key);
+      if (key === undefined || held === undefined) return route(request, ...rest);
+      const started = performance.now();
+      const requestId = requestIdFor(request.headers.get(REQUEST_ID_HEADER));
+      const response = answer(held, request.headers.get("if-none-match"), requestId);
+      const path = key.split("?", 1)[0] as string;
+      log(requestEntry({ requestId, method: "GET", path, status: response.status, started }));
+      return response;
+    }) as App["fetch"];
+    return app;
+  }
+
+  /**
+   * Makes the answers the front serves and keeps them. Place it after the request id and before
+   * the security headers, so that an answer kept has its security headers and not its request id.
+   */
   const reads: MiddlewareHandler<AppEnv> = async (c, next) => {
-    if (c.req.method !== "GET" || !c.req.path.startsWith(PUBLIC_PREFIX) || UNCACHED.test(c.req.path)) {
-      return next();
-    }
-    // The path and query of the absolute URL, cut rather than parsed: this runs on every read.
-    const key = c.req.url.slice(c.req.url.indexOf("/", c.req.url.indexOf("//") + 2));
+    const key = keyOf(c.req.method, c.req.url);
+    if (key === undefined) return next();
     const ifNoneMatch = c.req.header("If-None-Match");
-    const serve = (entry: Entry) => {
-      const headers = Object.fromEntries(entry.headers);
-      if (entry.etag !== undefined && matches(ifNoneMatch, entry.etag)) return c.body(null, 304, headers);
-      return c.body(entry.body, 200, headers);
-    };
-    const held = fresh(key);
-    if (held !== undefined) return serve(held);
     // Looked up without yielding first, so that a burst arriving together finds the first's promise.
     const waiting = pending.get(key);
     const computed = waiting === undefined ? undefined : await waiting;
-    if (computed !== undefined) return serve(computed);
+    if (computed !== undefined) return answer(computed, ifNoneMatch, c.get("requestId"));
 
     const started = generation;
     // A revalidation may be answered without a body, so only a plain read is worth waiting for.
@@ -125,14 +156,15 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
       await next();
       const response = c.res;
       if (!computing || response.status !== 200 || generation !== started) return;
+      // An answer that sets a cookie is someone's, not the public's.
+      if (response.headers.has("set-cookie")) return;
       const body = await response.clone().text();
+      const headers: Record<string, string> = {};
+      for (const [name, value] of response.headers) if (name !== REQUEST_ID_HEADER) headers[name] = value;
       const entry: Entry = {
         body,
         bytes: Buffer.byteLength(body),
-        headers: KEPT_HEADERS.flatMap((name) => {
-          const value = response.headers.get(name);
-          return value === null ? [] : [[name, value] as [string, string]];
-        }),
+        headers,
         etag: response.headers.get("etag") ?? undefined,
         storedAt: now(),
       };
@@ -169,10 +201,20 @@ export function createPublicReadCache(options: PublicReadCacheOptions = {}) {
     return bus.subscribe(() => drop());
   }
 
-  return { reads, writes, follow, drop, size: () => entries.size };
+  return { front, reads, writes, follow, drop, size: () => entries.size };
 }
 
-function matches(ifNoneMatch: string | undefined, etag: string): boolean {
+/** A held answer, as a response: 304 when the reader holds it already. */
+function answer(entry: Entry, ifNoneMatch: string | null | undefined, requestId: string): Response {
+  // Made here rather than through a context, whose headers would be a Headers object.
+  const headers = { ...entry.headers, [REQUEST_ID_HEADER]: requestId };
+  if (entry.etag !== undefined && matches(ifNoneMatch, entry.etag)) {
+    return new Response(null, { status: 304, headers });
+  }
+  return new Response(entry.body, { status: 200, headers });
+}
+
+function matches(ifNoneMatch: string | null | undefined, etag: string): boolean {
   return (
     ifNoneMatch?.split(",").some((value) => value.trim().replace(/^W\//, "") === etag.replace(/^W\//, "")) ??
     false
