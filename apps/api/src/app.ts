@@ -8,6 +8,7 @@ import { changeBusOf } from "./content/change-bus.js";
 import { createPublicReadCache } from "./content/public-read-cache.js";
 import type { Services } from "./context.js";
 import { constraintViolationOf, isDatabaseUnavailable } from "./db/errors.js";
+import { createSnapshotCache } from "./db/snapshot-cache.js";
 import { ApiError, errorBody, statusOf } from "./errors.js";
 import { requestIds } from "./http/request-id.js";
 import { requestEntry, silentLogger } from "./log.js";
@@ -82,6 +83,7 @@ export function createApp(services: Services) {
   // Counted for as long as the app lives, like the sign-in attempts (see `authRoutes`).
   const commentLimiter = createRateLimiter(services.readers?.commentLimit ?? DEFAULT_COMMENT_LIMIT);
   const log = services.log ?? silentLogger;
+  const snapshotCache = createSnapshotCache();
   // One cache per app, dropped by its own writes and by every change the bus announces.
   const bus = changeBusOf(services);
   const publicReads = createPublicReadCache({ now: () => services.now().getTime() });
@@ -93,6 +95,7 @@ export function createApp(services: Services) {
       const started = performance.now();
       c.set("services", services);
       c.set("commentLimiter", commentLimiter);
+      c.set("snapshotCache", snapshotCache);
       await next();
       const { method, path } = c.req;
       log(requestEntry({ requestId: c.get("requestId"), method, path, status: c.res.status, started }));

@@ -5,6 +5,7 @@ import type { ScryptCost } from "./auth/passwords.js";
 import type { LoginLimits, RateLimit, RateLimiter } from "./auth/rate-limit.js";
 import type { ChangeBus } from "./content/change-bus.js";
 import type { Database } from "./db/client.js";
+import type { SnapshotCache } from "./db/snapshot-cache.js";
 import type { Logger } from "./log.js";
 
 /** The services an app is built with; tests pass their own. */
@@ -47,6 +48,8 @@ export type AppEnv = {
     user: SignedInUser | undefined;
     /** What the request may reach (set by the guard); every data access takes it. */
     access: Access;
+    /** Answers computed from the records, held while the records stay as they were; per app. */
+    snapshotCache: SnapshotCache;
     /** Reader comments per client address, counted per app. */
     commentLimiter: RateLimiter;
   };

@@ -268,6 +268,26 @@ describe.each(testDrivers)("accounts and sessions on %s", (driver) => {
     );
   });
 
+  it("never shows a page of members listed for one scope to another", async () => {
+    await account("xem-q@sodoan.test", "viewer", OTHER.Q);
+    const viewer = cookieOf(await login("xem-q@sodoan.test", "mat-khau-dai-du"));
+    const created = await app.request(
+      "/api/v1/members",
+      json("POST", memberInput({ cardNumber: "PHAM-VI-1" }), { Cookie: admin }),
+    );
+    expect(created.status).toBe(201);
+    // No write between the readings: each would be served the other's page if pages were shared.
+    const totalFor = async (cookie: string) =>
+      (
+        (await (await app.request("/api/v1/members?q=tran", { headers: { Cookie: cookie } })).json()) as {
+          total: number;
+        }
+      ).total;
+    expect(await totalFor(admin)).toBeGreaterThan(0);
+    expect(await totalFor(viewer)).toBe(0);
+    expect(await totalFor(admin)).toBeGreaterThan(0);
+  });
+
   it("lets an organisation administrator manage accounts in their subtree only", async () => {
     await account("quan-tri-d@sodoan.test", "org_admin", UNITS.D);
     const cookie = cookieOf(await login("quan-tri-d@sodoan.test", "mat-khau-dai-du"));

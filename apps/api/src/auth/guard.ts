@@ -4,7 +4,7 @@
 import type { Context, MiddlewareHandler } from "hono";
 import { getCookie } from "hono/cookie";
 import { matchedRoutes } from "hono/route";
-import { type Access, UNRESTRICTED } from "../access.js";
+import { type Access, NOTHING, UNRESTRICTED } from "../access.js";
 import { withAuditContext } from "../audit/context.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
@@ -40,7 +40,8 @@ export function toSignedInUser(row: UserRow): SignedInUser {
 /** What a user reaches: everything for a system administrator, else their organisation's subtree. */
 export async function accessOf(db: Db, user: SignedInUser): Promise<Access> {
   if (user.role === "system_admin" || user.organizationId === null) return UNRESTRICTED;
-  return { kind: "subtree", organizationIds: await idsEverInSubtree(db, user.organizationId) };
+  const organizationIds = await idsEverInSubtree(db, user.organizationId);
+  return { kind: "subtree", root: user.organizationId, organizationIds };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -120,7 +121,7 @@ const PASSWORD_CHANGE_ROUTES = new Set([
 export const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
   const services = c.var.services;
   c.set("user", undefined);
-  c.set("access", { kind: "subtree", organizationIds: [] });
+  c.set("access", NOTHING);
   const matched = ruleOf(c);
   // No route: the app's 404 answers.
   if (matched === undefined) return next();

@@ -404,6 +404,24 @@ describe.each(testDrivers)("members on %s", (driver) => {
       expect(atLeast24.total).toBe(1);
     });
 
+    it("shows a change in a page listed before, whichever instance made it", async () => {
+      // A second instance on the same database, with pages of its own (see db/snapshot-cache.ts).
+      const other = await createSignedInApp({ database, now: () => clock });
+      const url = `/api/v1/members?organizationId=${UNITS.P}&q=chau`;
+      const pageOf = async () => ((await (await app.request(url)).json()) as Page<MemberSummary>).items;
+      const [before] = await pageOf();
+      expect(before?.occupation).not.toBe("Kế toán");
+      expect(await pageOf()).toEqual([before]);
+
+      const detail = (await (await other.request(`/api/v1/members/${before?.id}`)).json()) as MemberDetail;
+      const changed = await other.request(
+        `/api/v1/members/${detail.id}`,
+        json("PATCH", { occupation: "Kế toán" }, { "If-Match": `"v${detail.version}"` }),
+      );
+      expect(changed.status).toBe(200);
+      expect((await pageOf())[0]?.occupation).toBe("Kế toán");
+    });
+
     it.each([
       ["sort=fullName", "sort"],
       ["status=sleeping", "status"],

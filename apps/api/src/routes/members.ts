@@ -22,7 +22,7 @@ import {
 } from "@sodoan/domain";
 import { and, eq, sql } from "drizzle-orm";
 import type { Context } from "hono";
-import type { Access } from "../access.js";
+import { type Access, accessKey } from "../access.js";
 import { recordSensitiveRead } from "../audit/reads.js";
 import { userCan } from "../auth/guard.js";
 import type { AppEnv } from "../context.js";
@@ -270,16 +270,23 @@ async function shownTo(c: Context<AppEnv>, detail: MemberDetail): Promise<Member
 export const memberRoutes = createRouter()
   .openapi(listRoute, async (c) => {
     const query = c.req.valid("query");
-    const filters = await memberFiltersOf(c, query);
     const { db } = c.var.services.database;
-    const { rows, total } = await findMemberPage(db, c.var.access, filters, query.sort, query);
-    const events = await loadMemberEvents(
-      db,
-      rows.map((row) => row.id),
-    );
-    const items = rows.map(
-      (row) => toMemberView(row, events.get(row.id) ?? [], filters.asOf, false) as MemberSummary,
-    );
+    const asOf = query.asOf ?? toVietnamDate(c.var.services.now());
+    // A page costs a scan of the organisation's roll and a sort, and cadres page back and forth
+    // through the same list: pages are held while the records stay as they were.
+    const key = `members.page ${JSON.stringify([accessKey(c.var.access), { ...query, asOf }])}`;
+    const { items, total } = await c.var.snapshotCache.get(db, key, async () => {
+      const filters = await memberFiltersOf(c, { ...query, asOf });
+      const { rows, total } = await findMemberPage(db, c.var.access, filters, query.sort, query);
+      const events = await loadMemberEvents(
+        db,
+        rows.map((row) => row.id),
+      );
+      const items = rows.map(
+        (row) => toMemberView(row, events.get(row.id) ?? [], asOf, false) as MemberSummary,
+      );
+      return { items, total };
+    });
     return c.json({ items, total, page: query.page, pageSize: query.pageSize }, 200);
   })
   .openapi(getRoute, async (c) => {
