@@ -186,13 +186,6 @@ export async function computeMetric(
   // A flow is read on the tree at the end of its period; every other question on the as-of date.
   const treeDate = entry.question === "flow" && period !== undefined ? period.to : asOf;
   const scopes = await resolveMetricScopes(database.db, treeDate, params.knownAt);
-  // A roll-up reads the subtree divided by child; a single figure, the subtree alone.
-  const { unitIds, children: parts } =
-    params.rollUp === true
-      ? await scopes.parts(params.organizationId)
-      : { unitIds: await scopes.subtree(params.organizationId), children: [] };
-  if (unitIds.length === 0) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
-
   const question = {
     computedAt: now().toISOString(),
     knownAt: params.knownAt,
@@ -202,11 +195,25 @@ export async function computeMetric(
   };
   const ask = (organizationId: string, ids: readonly string[], scope: OrganizationScope) =>
     computeMetricSql(database.db, metricId, { ...question, organizationId, unitIds: ids, scope });
-  if (params.rollUp !== true) return { metric, result: await ask(params.organizationId, unitIds, "subtree") };
-  // One grouped query where the metric has one (the national roll-up asks of every province), else
+  if (params.rollUp !== true) {
+    const unitIds = await scopes.subtree(params.organizationId);
+    if (unitIds.length === 0) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
+    return { metric, result: await ask(params.organizationId, unitIds, "subtree") };
+  }
+  // One grouped query where the metric has one (the national roll-up asks of every province), the
+  // subtree divided by child in the database; else the subtree's ids divided by child here, and
   // one query for the subtree, one for the organisation's own units and one per child.
-  const grouped = await computeRollUpSql(database.db, metricId, question, params.organizationId, parts);
+  const groupedParts = await scopes.groupedParts(params.organizationId);
+  if (groupedParts === undefined) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
+  const grouped = await computeRollUpSql(
+    database.db,
+    metricId,
+    question,
+    params.organizationId,
+    groupedParts,
+  );
   if (grouped !== undefined) return { metric, result: grouped.total, rollUp: grouped };
+  const { unitIds, children: parts } = await scopes.parts(params.organizationId);
   const result = await ask(params.organizationId, unitIds, "subtree");
   const own = await ask(params.organizationId, [params.organizationId], "own");
   const children: MetricResult<unknown>[] = [];

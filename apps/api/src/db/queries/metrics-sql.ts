@@ -37,7 +37,13 @@ import {
   residenceSummaryYearFor,
   summaryYearFor,
 } from "./roll-summaries.js";
-import { loadOrganizationRecords, rowsOf, subtreeIdsAsOf, subtreePartsAsOf } from "./tree.js";
+import {
+  loadOrganizationRecords,
+  rowsOf,
+  subtreeIdsAsOf,
+  subtreePartsAsOf,
+  subtreePartsRelationAsOf,
+} from "./tree.js";
 
 /**
  * A metric question for SQL: the organisation asked about, the ids the figure covers (its subtree
@@ -116,7 +122,10 @@ async function computeGrouped(
   query: SqlMetricQuery,
 ) {
   const grouped = (await groupedMetricOf(db, metricId, query)) as GroupedMetric<object>;
-  const [row] = await rowsFrom<object>(db, grouped.rows(partsSql([query.unitIds])));
+  const [row] = await rowsFrom<object>(
+    db,
+    grouped.rows(partsSql([{ key: query.organizationId, unitIds: query.unitIds }])),
+  );
   return grouped.result(query, row);
 }
 
@@ -128,11 +137,11 @@ async function summaryYearOf(db: Db, query: Pick<SqlMetricQuery, "knownAt" | "as
   return query.knownAt === undefined ? summaryYearFor(db, query.asOf) : undefined;
 }
 
-/** Groups of unit ids as a relation `g(id, part)`, each unit with the index of its group. */
-function partsSql(groups: readonly (readonly string[])[]): SQL {
-  const ids = groups.flat();
-  const indexes = groups.flatMap((group, index) => group.map(() => index));
-  return sql`unnest(${idsArraySql(ids)}, ${`{${indexes.join(",")}}`}::int[]) as g(id, part)`;
+/** Groups of unit ids as a relation `g(id, part)`, each unit with the key of its group. */
+function partsSql(groups: readonly { key: string; unitIds: readonly string[] }[]): SQL {
+  const ids = groups.flatMap((group) => group.unitIds);
+  const keys = groups.flatMap((group) => group.unitIds.map(() => group.key));
+  return sql`unnest(${idsArraySql(ids)}, ${idsArraySql(keys)}) as g(id, part)`;
 }
 
 type ActiveRow = { count: number; postponed: number };
@@ -443,6 +452,12 @@ export async function computeMetricSql(
 /** One of the disjoint scopes a roll-up asks about: a child and the units under it. */
 export type RollUpPart = { organizationId: string; unitIds: readonly string[] };
 
+/**
+ * An organisation's subtree as a grouped roll-up reads it: its children, and the relation
+ * `g(id, part)` of its units, the organisation's id for its own and a child's id for the child's.
+ */
+export type RollUpParts = { childIds: readonly string[]; relation: SQL };
+
 /** A roll-up's figures: the organisation's whole subtree, its own units, and each child's subtree. */
 export type SqlRollUp = {
   total: MetricResult<unknown>;
@@ -523,32 +538,29 @@ export async function computeRollUpSql(
   metricId: MetricId,
   question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
   organizationId: string,
-  children: readonly RollUpPart[],
+  parts: RollUpParts,
 ): Promise<SqlRollUp | undefined> {
   const grouped = (await groupedMetricOf(db, metricId, question)) as GroupedMetric<object> | undefined;
   if (grouped === undefined) return undefined;
-  const parts = [{ organizationId, unitIds: [organizationId] }, ...children];
-  const ids = parts.flatMap((part) => part.unitIds);
-  // Unit id → the index of its part, as a relation of two arrays that the planner sizes.
-  const rows = new Map<number, object>();
-  const relation = partsSql(parts.map((part) => part.unitIds));
-  for (const { part, ...row } of await rowsFrom<{ part: number }>(db, grouped.rows(relation))) {
+  const rows = new Map<string, object>();
+  for (const { part, ...row } of await rowsFrom<{ part: string }>(db, grouped.rows(parts.relation))) {
     rows.set(part, row);
   }
-  const queryOf = (part: RollUpPart, scope: OrganizationScope): SqlMetricQuery => ({
+  // Provenance names the organisation a figure is of; the units counted stay in the database.
+  const queryOf = (id: string, scope: OrganizationScope): SqlMetricQuery => ({
     ...question,
-    ...part,
+    organizationId: id,
+    unitIds: [],
     scope,
   });
-  const counted = [...rows.values()];
-  const [first, ...rest] = counted;
+  const [first, ...rest] = [...rows.values()];
   return {
     total: grouped.result(
-      queryOf({ organizationId, unitIds: ids }, "subtree"),
+      queryOf(organizationId, "subtree"),
       first === undefined ? undefined : rest.reduce(grouped.add, first),
     ),
-    own: grouped.result(queryOf({ organizationId, unitIds: [organizationId] }, "own"), rows.get(0)),
-    children: children.map((part, index) => grouped.result(queryOf(part, "subtree"), rows.get(index + 1))),
+    own: grouped.result(queryOf(organizationId, "own"), rows.get(organizationId)),
+    children: parts.childIds.map((id) => grouped.result(queryOf(id, "subtree"), rows.get(id))),
   };
 }
 
@@ -557,11 +569,14 @@ export type MetricScopes = {
   subtree(organizationId: string): Promise<string[]>;
   /** The subtree, and each child with its own subtree; no ids when the organisation does not exist. */
   parts(organizationId: string): Promise<{ unitIds: string[]; children: RollUpPart[] }>;
+  /** The subtree as a grouped roll-up reads it; undefined when the organisation does not exist. */
+  groupedParts(organizationId: string): Promise<RollUpParts | undefined>;
 };
 
 /**
- * The tree a metric is read in on a date. As known now, from the tree's SQL; as known at a
- * moment, from the domain's tree over the records recorded by then.
+ * The tree a metric is read in on a date. As known now, from the tree's SQL, where a grouped
+ * roll-up reads the subtree without its ids leaving the database (the whole country is 250,000
+ * of them); as known at a moment, from the domain's tree over the records recorded by then.
  */
 export async function resolveMetricScopes(
   db: Db,
@@ -572,17 +587,30 @@ export async function resolveMetricScopes(
     return {
       subtree: (organizationId) => subtreeIdsAsOf(db, organizationId, asOf),
       parts: (organizationId) => subtreePartsAsOf(db, organizationId, asOf),
+      groupedParts: (organizationId) => subtreePartsRelationAsOf(db, organizationId, asOf),
     };
   }
   const tree = resolveOrganizationTree(await loadOrganizationRecords(db), { asOf, knownAt });
+  const parts = (organizationId: string) => ({
+    unitIds: subtreeIds(tree, organizationId),
+    children: [...(tree.nodes.get(organizationId)?.childrenIds ?? [])].map((childId) => ({
+      organizationId: childId,
+      unitIds: subtreeIds(tree, childId),
+    })),
+  });
   return {
     subtree: async (organizationId) => subtreeIds(tree, organizationId),
-    parts: async (organizationId) => ({
-      unitIds: subtreeIds(tree, organizationId),
-      children: [...(tree.nodes.get(organizationId)?.childrenIds ?? [])].map((childId) => ({
-        organizationId: childId,
-        unitIds: subtreeIds(tree, childId),
-      })),
-    }),
+    parts: async (organizationId) => parts(organizationId),
+    groupedParts: async (organizationId) => {
+      const { unitIds, children } = parts(organizationId);
+      if (unitIds.length === 0) return undefined;
+      return {
+        childIds: children.map((child) => child.organizationId),
+        relation: partsSql([
+          { key: organizationId, unitIds: [organizationId] },
+          ...children.map((child) => ({ key: child.organizationId, unitIds: child.unitIds })),
+        ]),
+      };
+    },
   };
 }

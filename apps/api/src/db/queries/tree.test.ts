@@ -23,8 +23,10 @@ import {
   childIdsAsOf,
   loadOrganizationRecords,
   pathToRootAsOf,
+  rowsOf,
   subtreeIdsAsOf,
   subtreePartsAsOf,
+  subtreePartsRelationAsOf,
 } from "./tree.js";
 
 const reference = buildSocTrangReference();
@@ -291,6 +293,17 @@ describe.each(testDrivers)("the tree of a generated history read from %s", (driv
             unitIds: subtree,
             children: children.map((id) => ({ organizationId: id, unitIds: subtreeIds(tree, id) })),
           },
+          // Each unit with the part it lies in: the organisation's own id, or the child's.
+          relation:
+            subtree.length === 0
+              ? undefined
+              : {
+                  childIds: children,
+                  units: [
+                    [org.id, org.id],
+                    ...children.flatMap((id) => subtreeIds(tree, id).map((unit) => [unit, id])),
+                  ].sort(byUnit),
+                },
         };
         const actual = {
           id: org.id,
@@ -298,12 +311,27 @@ describe.each(testDrivers)("the tree of a generated history read from %s", (driv
           children: await childIdsAsOf(database.db, org.id, asOf),
           path: await pathToRootAsOf(database.db, org.id, asOf),
           parts: await subtreePartsAsOf(database.db, org.id, asOf),
+          relation: await relationRows(database.db, org.id, asOf),
         };
         expect(actual).toEqual(expected);
       }
     },
   );
 });
+
+/** Units and their parts as the database divides a subtree for a grouped roll-up. */
+async function relationRows(db: Db, organizationId: string, asOf: string) {
+  const parts = await subtreePartsRelationAsOf(db, organizationId, asOf);
+  if (parts === undefined) return undefined;
+  const rows = rowsOf<{ id: string; part: string }>(
+    await db.execute(sql`select g.id, g.part from ${parts.relation}`),
+  );
+  return { childIds: parts.childIds, units: rows.map((row) => [row.id, row.part]).sort(byUnit) };
+}
+
+function byUnit(a: string[], b: string[]): number {
+  return (a[0] ?? "") < (b[0] ?? "") ? -1 : (a[0] ?? "") > (b[0] ?? "") ? 1 : 0;
+}
 
 /** The stored path index, in the domain's shape, by organisation and date. */
 async function storedPaths(db: Db): Promise<OrganizationPath[]> {

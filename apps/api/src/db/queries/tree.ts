@@ -309,6 +309,29 @@ export async function subtreePartsAsOf(
   };
 }
 
+/**
+ * An organisation's subtree on a date divided as a grouped roll-up reads it, without its ids leaving
+ * the database: its children, in the order of their ids (as `childIdsAsOf`), and `relation`, the
+ * relation `g(id, part)` of every unit in the subtree with the part it lies in: the
+ * organisation's own id for itself, else the child it lies under, which each path names right
+ * after the organisation's own. Undefined when the organisation does not exist on that date.
+ */
+export async function subtreePartsRelationAsOf(
+  db: Db,
+  organizationId: string,
+  asOf: string,
+): Promise<{ childIds: string[]; relation: SQL } | undefined> {
+  const path = await storedPathAsOf(db, organizationId, asOf);
+  if (path === undefined) return undefined;
+  const below = sql`char_length(${path}) + char_length(${PATH_SEPARATOR}) + 1`;
+  const relation = sql`(select d.organization_id as id,
+      case when d.path = ${path} then ${organizationId} else split_part(substr(d.path, ${below}), ${PATH_SEPARATOR}, 1) end as part
+    from organization_path d
+    where (d.path collate "C") >= ${path} and (d.path collate "C") < ${path + AFTER_SEPARATOR}
+      and ${pathHoldsOnSql(sql`d`, asOf)}) as g`;
+  return { childIds: await childIdsAsOf(db, organizationId, asOf), relation };
+}
+
 /** The ids of an organisation's children on a date, in the order of their ids. */
 export async function childIdsAsOf(db: Db, organizationId: string, asOf: string): Promise<string[]> {
   const result = await db.execute(sql`select p.organization_id as id from organization_path p
