@@ -70,6 +70,32 @@ describe.each(testDrivers)("snapshot cache on %s", (driver) => {
     expect(calls).toBe(1);
   });
 
+  it("never answers a reader with a snapshot read before it arrived", async () => {
+    const cache = createSnapshotCache();
+    const probe = counter(database.db);
+    const before = await cache.get(database.db, "probe.count", probe.count);
+    // A reading of the snapshot taken now, whose answer comes back late.
+    let release: () => void = () => {};
+    const gate = new Promise<void>((resolve) => {
+      release = resolve;
+    });
+    const slow = {
+      execute: async (query: Parameters<Db["execute"]>[0]) => {
+        const result = await database.db.execute(query);
+        await gate;
+        return result;
+      },
+    } as unknown as Db;
+    const early = cache.get(slow, "other", async () => "khác");
+    await new Promise((resolve) => setTimeout(resolve, 50));
+    await database.db.execute(sql`insert into probe values (3)`);
+    // Arrives after the write, while the early reading is still out: it must not share it.
+    const late = cache.get(database.db, "probe.count", probe.count);
+    release();
+    expect(await early).toBe("khác");
+    expect(await late).toBe(before + 1);
+  });
+
   it("does not keep a failed answer", async () => {
     const cache = createSnapshotCache();
     await expect(

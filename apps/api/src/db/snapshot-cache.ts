@@ -39,9 +39,24 @@ export function createSnapshotCache(options: SnapshotCacheOptions = {}): Snapsho
   // Answers being computed, so that readers who come together compute each answer once.
   const pending = new Map<string, Promise<unknown>>();
 
+  // Requests that come together share one reading of the snapshot: a reading sent after a request
+  // arrived sees every write committed before it, so it serves every request that arrived before it
+  // was sent. While one reading is out, those who arrive wait for the next, sent when it returns.
+  let sent: Promise<unknown> = Promise.resolve();
+  let next: Promise<string> | undefined;
+  const snapshotOf = (db: Db) => {
+    next ??= sent.then(() => {
+      next = undefined;
+      const reading = currentSnapshot(db);
+      sent = reading.catch(() => {});
+      return reading;
+    });
+    return next;
+  };
+
   return {
     async get<V>(db: Db, key: string, compute: () => Promise<V>): Promise<V> {
-      const at = `${await currentSnapshot(db)}\n${key}`;
+      const at = `${await snapshotOf(db)}\n${key}`;
       if (entries.has(at)) {
         const value = entries.get(at) as V;
         entries.delete(at);
