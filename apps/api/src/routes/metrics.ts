@@ -17,7 +17,12 @@ import {
 } from "@sodoan/domain";
 import type { Context } from "hono";
 import type { AppEnv } from "../context.js";
-import { computeMetricSql, computeRollUpSql, resolveMetricScopes } from "../db/queries/metrics-sql.js";
+import {
+  computeMetricSql,
+  computeRollUpSql,
+  isGroupedMetric,
+  resolveMetricScopes,
+} from "../db/queries/metrics-sql.js";
 import { ApiError } from "../errors.js";
 import { createRouter, errorResponse } from "../openapi.js";
 
@@ -203,17 +208,14 @@ export async function computeMetric(
   // One grouped query where the metric has one (the national roll-up asks of every province), the
   // subtree divided by child in the database; else the subtree's ids divided by child here, and
   // one query for the subtree, one for the organisation's own units and one per child.
-  const groupedParts = await scopes.groupedParts(params.organizationId);
-  if (groupedParts === undefined) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
-  const grouped = await computeRollUpSql(
-    database.db,
-    metricId,
-    question,
-    params.organizationId,
-    groupedParts,
-  );
-  if (grouped !== undefined) return { metric, result: grouped.total, rollUp: grouped };
+  if (isGroupedMetric(metricId)) {
+    const parts = await scopes.groupedParts(params.organizationId);
+    if (parts === undefined) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
+    const rollUp = await computeRollUpSql(database.db, metricId, question, params.organizationId, parts);
+    return { metric, result: rollUp.total, rollUp };
+  }
   const { unitIds, children: parts } = await scopes.parts(params.organizationId);
+  if (unitIds.length === 0) throw new ApiError("NOT_FOUND", NOT_FOUND.organization);
   const result = await ask(params.organizationId, unitIds, "subtree");
   const own = await ask(params.organizationId, [params.organizationId], "own");
   const children: MetricResult<unknown>[] = [];

@@ -116,11 +116,7 @@ function yearOfQuery(query: SqlMetricQuery): number {
  * A metric that has a grouped query, asked of one scope: the same query over a single part, so that
  * a figure and its roll-up are always counted alike.
  */
-async function computeGrouped(
-  db: Db,
-  metricId: "members.active" | "members.residence_registration_rate",
-  query: SqlMetricQuery,
-) {
+async function computeGrouped(db: Db, metricId: GroupedMetricId, query: SqlMetricQuery) {
   const grouped = (await groupedMetricOf(db, metricId, query)) as GroupedMetric<object>;
   const [row] = await rowsFrom<object>(
     db,
@@ -481,11 +477,18 @@ type GroupedMetric<R> = {
   add(a: R, b: R): R;
 };
 
+/** The metrics counted in one query grouped by part; a roll-up of the others is asked part by part. */
+export type GroupedMetricId = "members.active" | "members.residence_registration_rate";
+
+export function isGroupedMetric(metricId: MetricId): metricId is GroupedMetricId {
+  return metricId === "members.active" || metricId === "members.residence_registration_rate";
+}
+
 async function groupedMetricOf(
   db: Db,
-  metricId: MetricId,
+  metricId: GroupedMetricId,
   question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
-): Promise<GroupedMetric<ActiveRow> | GroupedMetric<RateRow> | undefined> {
+): Promise<GroupedMetric<ActiveRow> | GroupedMetric<RateRow>> {
   switch (metricId) {
     case "members.active": {
       const summaryYear = await summaryYearOf(db, question);
@@ -522,26 +525,23 @@ async function groupedMetricOf(
         add: addRates,
       } satisfies GroupedMetric<RateRow>;
     }
-    default:
-      return undefined;
   }
 }
 
 /**
- * A roll-up in one query grouped by part, for the metrics that have one (the national roll-up asks
- * them of every province); `undefined` for the others, to be asked part by part. The organisation's
- * own units and its children's subtrees divide its subtree between them, so the total is their sum:
- * each figure equals `computeMetricSql` over its units, and the subtree is read once, not twice.
+ * A roll-up in one query grouped by part (the national roll-up asks it of every province). The
+ * organisation's own units and its children's subtrees divide its subtree between them, so the
+ * total is their sum: each figure equals `computeMetricSql` over its units, and the subtree is read
+ * once, not twice.
  */
 export async function computeRollUpSql(
   db: Db,
-  metricId: MetricId,
+  metricId: GroupedMetricId,
   question: Omit<SqlMetricQuery, "organizationId" | "unitIds" | "scope">,
   organizationId: string,
   parts: RollUpParts,
-): Promise<SqlRollUp | undefined> {
-  const grouped = (await groupedMetricOf(db, metricId, question)) as GroupedMetric<object> | undefined;
-  if (grouped === undefined) return undefined;
+): Promise<SqlRollUp> {
+  const grouped = (await groupedMetricOf(db, metricId, question)) as GroupedMetric<object>;
   const rows = new Map<string, object>();
   for (const { part, ...row } of await rowsFrom<{ part: string }>(db, grouped.rows(parts.relation))) {
     rows.set(part, row);
