@@ -16,7 +16,9 @@ if (mode === "bare") {
   fetch = app.fetch;
 } else {
   const database = await openDatabase(databaseOptionsFrom(readEnv()));
-  const app = createApp({ database, now: () => new Date("2025-01-01T00:00:00Z") });
+  // The data are generated for a fixed day; its instant is parsed once, not on every request.
+  const day = Date.parse("2025-01-01T00:00:00Z");
+  const app = createApp({ database, now: () => new Date(day) });
   fetch = app.fetch;
 }
 const server = serve({ fetch, port: 0, hostname: "127.0.0.1" }, (info: AddressInfo) => {
