@@ -2,7 +2,7 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
 import { createApp } from "../app.js";
 import { refreshOrganizationPaths } from "../db/queries/tree.js";
-import { appUser, organization, parentLink } from "../db/schema/index.js";
+import { appUser, organization, parentLink, userSession } from "../db/schema/index.js";
 import { createTestDatabase, testDrivers } from "../db/test-database.js";
 import type { ErrorBody } from "../errors.js";
 import { json, memberInput, seedUnits, UNITS } from "../routes/member-test-data.js";
@@ -114,6 +114,36 @@ describe.each(testDrivers)("accounts and sessions on %s", (driver) => {
     const out = await app.request("/api/v1/auth/logout", { method: "POST", headers: { Cookie: cookie } });
     expect(out.status).toBe(204);
     expect(out.headers.get("Set-Cookie")).toMatch(/sodoan_session=;.*Max-Age=0/);
+    expect((await me(cookie)).status).toBe(401);
+  });
+
+  it("ends a session when its time is up, with nothing written since it was last used", async () => {
+    await account("het-gio@sodoan.test", "viewer", UNITS.D);
+    let clock = NOW.getTime();
+    const timed = createApp({
+      database,
+      now: () => new Date(clock),
+      auth: { passwordCost: TEST_PASSWORD_COST, sessionTtlMs: 60_000 },
+    });
+    const signedIn = await timed.request(
+      "/api/v1/auth/login",
+      json("POST", { email: "het-gio@sodoan.test", password: "mat-khau-dai-du" }),
+    );
+    const cookie = cookieOf(signedIn);
+    const meOn = () => timed.request("/api/v1/auth/me", { headers: { Cookie: cookie } });
+    expect((await meOn()).status).toBe(200);
+    clock += 59_000;
+    expect((await meOn()).status).toBe(200);
+    clock += 1_000;
+    expect((await meOn()).status).toBe(401);
+  });
+
+  it("ends a session deleted straight from the database, at the next request", async () => {
+    await account("xoa-phien@sodoan.test", "viewer", UNITS.D);
+    const cookie = cookieOf(await login("xoa-phien@sodoan.test", "mat-khau-dai-du"));
+    expect((await me(cookie)).status).toBe(200);
+    const [user] = await database.db.select().from(appUser).where(eq(appUser.email, "xoa-phien@sodoan.test"));
+    await database.db.delete(userSession).where(eq(userSession.userId, user?.id ?? ""));
     expect((await me(cookie)).status).toBe(401);
   });
 

@@ -8,6 +8,7 @@ import { type Access, NOTHING, UNRESTRICTED } from "../access.js";
 import { withAuditContext } from "../audit/context.js";
 import type { AppEnv } from "../context.js";
 import type { Db } from "../db/client.js";
+import type { SnapshotCache } from "../db/snapshot-cache.js";
 import { idsEverInSubtree } from "../db/queries/tree.js";
 import { ApiError, DEFAULT_MESSAGES } from "../errors.js";
 import { type RequestParts, ROUTE_RULES, type Rule } from "./policy.js";
@@ -37,11 +38,16 @@ export function toSignedInUser(row: UserRow): SignedInUser {
   };
 }
 
-/** What a user reaches: everything for a system administrator, else their organisation's subtree. */
-export async function accessOf(db: Db, user: SignedInUser): Promise<Access> {
-  if (user.role === "system_admin" || user.organizationId === null) return UNRESTRICTED;
-  const organizationIds = await idsEverInSubtree(db, user.organizationId);
-  return { kind: "subtree", root: user.organizationId, organizationIds };
+/**
+ * What a user reaches: everything for a system administrator, else their organisation's subtree,
+ * read once for as long as the data stay the same (the tree and the account can change only by a
+ * write).
+ */
+export async function accessOf(db: Db, held: SnapshotCache, user: SignedInUser): Promise<Access> {
+  const root = user.organizationId;
+  if (user.role === "system_admin" || root === null) return UNRESTRICTED;
+  const organizationIds = await held.get(db, `access.subtree ${root}`, () => idsEverInSubtree(db, root));
+  return { kind: "subtree", root, organizationIds };
 }
 
 const SAFE_METHODS = new Set(["GET", "HEAD", "OPTIONS"]);
@@ -131,9 +137,10 @@ export const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new ApiError("FORBIDDEN", DEFAULT_MESSAGES.FORBIDDEN);
   }
 
+  const db = services.database.db;
+  const held = c.var.snapshotCache;
   const token = getCookie(c, SESSION_COOKIE);
-  const row =
-    token === undefined ? undefined : await userOfSession(services.database.db, token, services.now());
+  const row = token === undefined ? undefined : await userOfSession(db, held, token, services.now());
   const user = row === undefined ? undefined : toSignedInUser(row);
   const auditContext = {
     actor: user === undefined ? undefined : { id: user.id, email: user.email },
@@ -165,8 +172,7 @@ export const guard: MiddlewareHandler<AppEnv> = async (c, next) => {
     throw new ApiError("FORBIDDEN", DEFAULT_MESSAGES.FORBIDDEN);
   }
 
-  const db = services.database.db;
-  const access = await accessOf(db, user);
+  const access = await accessOf(db, held, user);
   c.set("access", access);
   if (rule.records !== undefined) {
     const parts: RequestParts = { param, query: c.req.query(), body: await jsonBodyOf(c) };

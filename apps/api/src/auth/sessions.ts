@@ -1,9 +1,10 @@
 // Sessions kept in the database, so that any API instance can honour them and an administrator can
 // end them: the browser holds a random token in an HttpOnly cookie, the table only its hash.
 import { createHash, randomBytes } from "node:crypto";
-import { and, eq, gt, lte } from "drizzle-orm";
+import { eq, lte } from "drizzle-orm";
 import type { Db } from "../db/client.js";
 import { appUser, userSession } from "../db/schema/index.js";
+import type { SnapshotCache } from "../db/snapshot-cache.js";
 
 export const SESSION_COOKIE = "sodoan_session";
 
@@ -30,15 +31,31 @@ export async function openSession(db: Db, userId: string, now: Date, ttlMs: numb
   return token;
 }
 
-/** The user of a live session, or nothing: expired, ended, unknown, or the account disabled. */
-export async function userOfSession(db: Db, token: string, now: Date): Promise<UserRow | undefined> {
-  const [row] = await db
-    .select({ user: appUser })
-    .from(userSession)
-    .innerJoin(appUser, eq(appUser.id, userSession.userId))
-    .where(and(eq(userSession.tokenHash, hashToken(token)), gt(userSession.expiresAt, now.toISOString())));
-  if (row === undefined || row.user.disabledAt !== null) return undefined;
-  return row.user;
+/**
+ * The user of a live session, or nothing: expired, ended, unknown, or the account disabled.
+ *
+ * The session is read through the app's snapshot cache, once for as long as the data stay the
+ * same rather than on every request: a sign-out, a disabled account or a changed scope is a write,
+ * which the next request sees on any instance (see `db/snapshot-cache.ts`). Running out needs no
+ * write, so the end of the session is checked against the clock on every use.
+ */
+export async function userOfSession(
+  db: Db,
+  held: SnapshotCache,
+  token: string,
+  now: Date,
+): Promise<UserRow | undefined> {
+  const tokenHash = hashToken(token);
+  const session = await held.get(db, `session ${tokenHash}`, async () => {
+    const [row] = await db
+      .select({ user: appUser, expiresAt: userSession.expiresAt })
+      .from(userSession)
+      .innerJoin(appUser, eq(appUser.id, userSession.userId))
+      .where(eq(userSession.tokenHash, tokenHash));
+    return row;
+  });
+  if (session === undefined || Date.parse(session.expiresAt) <= now.getTime()) return undefined;
+  return session.user.disabledAt === null ? session.user : undefined;
 }
 
 export async function closeSession(db: Db, token: string): Promise<void> {
