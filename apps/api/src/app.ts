@@ -75,6 +75,8 @@ const apiSecurityHeaders = secureHeaders({
 const pageSecurityHeaders = secureHeaders();
 const DOCS_PATH = "/api/docs";
 
+const WITHOUT_BODY = new Set(["GET", "HEAD"]);
+
 /** Uploads that set their own, larger limit: article images (`articles.ts`), CSV imports (`member-csv.ts`). */
 const OWN_LIMIT_PATH = /^\/api\/v1\/(articles\/[^/]+\/images|members\/import)$/;
 
@@ -95,7 +97,7 @@ export function createApp(services: Services) {
       const started = performance.now();
       c.set("services", services);
       c.set("commentLimiter", commentLimiter);
-      c.set("snapshotCache", snapshotCache);
+      c.set("snapshotCache", snapshotCache.forRequest());
       await next();
       const { method, path } = c.req;
       log(requestEntry({ requestId: c.get("requestId"), method, path, status: c.res.status, started }));
@@ -106,8 +108,11 @@ export function createApp(services: Services) {
       c.req.path.startsWith(DOCS_PATH) ? pageSecurityHeaders(c, next) : apiSecurityHeaders(c, next),
     )
     .use(publicReads.writes(bus))
-    // Uploads are held to their own, larger limits by their routes.
-    .use("/api/v1/*", (c, next) => (OWN_LIMIT_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next)))
+    // Uploads are held to their own, larger limits by their routes. A GET or HEAD carries no body
+    // to measure, and asking a request on Node for its body builds a whole Fetch request first.
+    .use("/api/v1/*", (c, next) =>
+      WITHOUT_BODY.has(c.req.method) || OWN_LIMIT_PATH.test(c.req.path) ? next() : jsonBodyLimit(c, next),
+    )
     // Who is asking and what they may reach, before any handler: see auth/policy.ts.
     .use(guard)
     .route("/api/health", healthRoutes)

@@ -96,6 +96,26 @@ describe.each(testDrivers)("snapshot cache on %s", (driver) => {
     expect(await late).toBe(before + 1);
   });
 
+  it("reads the snapshot once for all that one request asks, and again for the next request", async () => {
+    const cache = createSnapshotCache();
+    let readings = 0;
+    const counting = {
+      execute: (query: Parameters<Db["execute"]>[0]) => {
+        readings++;
+        return database.db.execute(query);
+      },
+    } as unknown as Db;
+    const probe = counter(database.db);
+    const request = cache.forRequest();
+    const before = await request.get(counting, "probe.count", probe.count);
+    expect(await request.get(counting, "other", async () => "khác")).toBe("khác");
+    expect(readings).toBe(1);
+
+    await database.db.execute(sql`insert into probe values (4)`);
+    expect(await cache.forRequest().get(counting, "probe.count", probe.count)).toBe(before + 1);
+    expect(readings).toBe(2);
+  });
+
   it("does not keep a failed answer", async () => {
     const cache = createSnapshotCache();
     await expect(

@@ -28,6 +28,13 @@ export type SnapshotCache = {
    * says what the answer is, its kind first (`members.page …`), so that one key is one type.
    */
   get<V>(db: Db, key: string, compute: () => Promise<V>): Promise<V>;
+  /**
+   * The same cache as one request sees it: everything the request asks (its session, its scope,
+   * its page) is keyed by one reading of the snapshot, taken at its first question, where each
+   * question would otherwise wait for a reading of its own. A request that writes must not read
+   * through its view after the write: the view's key would not move with it.
+   */
+  forRequest(): SnapshotCache;
   size(): number;
 };
 
@@ -54,33 +61,50 @@ export function createSnapshotCache(options: SnapshotCacheOptions = {}): Snapsho
     return next;
   };
 
-  return {
-    async get<V>(db: Db, key: string, compute: () => Promise<V>): Promise<V> {
-      const at = `${await snapshotOf(db)}\n${key}`;
-      if (entries.has(at)) {
-        const value = entries.get(at) as V;
-        entries.delete(at);
-        entries.set(at, value);
-        return value;
+  async function held<V>(snapshot: string, key: string, compute: () => Promise<V>): Promise<V> {
+    const at = `${snapshot}\n${key}`;
+    if (entries.has(at)) {
+      const value = entries.get(at) as V;
+      entries.delete(at);
+      entries.set(at, value);
+      return value;
+    }
+    const waiting = pending.get(at);
+    if (waiting !== undefined) return waiting as Promise<V>;
+    const computing = compute();
+    pending.set(at, computing);
+    try {
+      const computed = await computing;
+      entries.set(at, computed);
+      for (const oldest of entries.keys()) {
+        if (entries.size <= maxEntries) break;
+        entries.delete(oldest);
       }
-      const waiting = pending.get(at);
-      if (waiting !== undefined) return waiting as Promise<V>;
-      const computing = compute();
-      pending.set(at, computing);
-      try {
-        const computed = await computing;
-        entries.set(at, computed);
-        for (const oldest of entries.keys()) {
-          if (entries.size <= maxEntries) break;
-          entries.delete(oldest);
-        }
-        return computed;
-      } finally {
-        pending.delete(at);
-      }
+      return computed;
+    } finally {
+      pending.delete(at);
+    }
+  }
+
+  const cache: SnapshotCache = {
+    async get(db, key, compute) {
+      return held(await snapshotOf(db), key, compute);
+    },
+    forRequest() {
+      let reading: Promise<string> | undefined;
+      const view: SnapshotCache = {
+        async get(db, key, compute) {
+          reading ??= snapshotOf(db);
+          return held(await reading, key, compute);
+        },
+        forRequest: () => view,
+        size: cache.size,
+      };
+      return view;
     },
     size: () => entries.size,
   };
+  return cache;
 }
 
 /** Which transactions' writes a query would see now, as text: `xmin:xmax:in-progress,...`. */
