@@ -1,7 +1,8 @@
 // The national scale (DESIGN.md §5): about 6.5 million members in some 250,000 organisations,
 // generated inside a PostgreSQL database of its own (`TEST_DATABASE_URL` names the server), then
 // the national roll-up of member counts and residence rates by province, cold, and the p99 of the
-// metrics endpoint over it. The database is dropped afterwards: the disk is shared.
+// metrics endpoint over it, and the national age and gender structures. The database is dropped
+// afterwards: the disk is shared.
 //
 //   tsx bench/national.ts --scale 0.1   # a tenth of the members and of the grassroots units
 //
@@ -183,6 +184,10 @@ try {
     "/api/v1/metrics/members.residence_registration_rate?organizationId=tw&asOf=2024-12-31&year=2024&rollUp=true",
   );
   const rollupMs = count.ms + residence.ms;
+  // The two distributions the dashboard shows beside the count, asked of the whole country: they
+  // read every member on the roll, where the count reads the year-end counts.
+  const ages = await timed("/api/v1/metrics/members.age_structure?organizationId=tw&asOf=2024-06-30");
+  const genders = await timed("/api/v1/metrics/members.gender_structure?organizationId=tw&asOf=2024-06-30");
 
   // The metrics endpoint over single provinces and dates, one request after another.
   const latencies: number[] = [];
@@ -211,6 +216,8 @@ try {
     { name: "db.rollup.national.ms", value: Math.round(rollupMs), unit: "ms" },
     { name: "db.metrics.p99_ms", value: Math.round(p99), unit: "ms" },
     { name: "db.metrics.median_ms", value: Math.round(median(latencies)), unit: "ms" },
+    { name: "db.metrics.national_age_structure_ms", value: Math.round(ages.ms), unit: "ms" },
+    { name: "db.metrics.national_gender_structure_ms", value: Math.round(genders.ms), unit: "ms" },
     { name: "db.national.load_s", value: Math.round(loadMs / 1000), unit: "s" },
     { name: "db.national.year_end_counts_s", value: Math.round(summariesMs / 1000), unit: "s" },
     { name: "db.national.members", value: MEMBERS, unit: "members" },

@@ -32,10 +32,14 @@ import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { idsArraySql, inScopeSql, scopeRelationSql } from "./id-arrays.js";
 import {
+  AGE_GROUP_COLUMNS,
   activeFromSummariesSql,
+  GENDER_COLUMNS,
   residenceFromSummariesSql,
   residenceSummaryYearFor,
+  rollChangesSinceSql,
   summaryYearFor,
+  summedFromSummariesSql,
 } from "./roll-summaries.js";
 import {
   loadOrganizationRecords,
@@ -351,28 +355,64 @@ async function countOnRollWhere(db: Db, query: SqlMetricQuery, definition: Metri
   return { value: count, provenance: provenance(definition, query, count, { asOf: query.asOf }) };
 }
 
-/** Members on the roll as of the date, counted by a column of their profile. */
+/** How a distribution divides the roll by a column of the members' profile. */
+type ProfileSplit<K extends string> = {
+  column: "birth_year" | "gender";
+  keyOf: (value: number | string | null) => K;
+  /** The year-end counts' column for each key they count (roll-summaries.ts)… */
+  summaryColumns: Partial<Record<K, string>>;
+  /** …and the key of the rest of the roll. */
+  rest: K;
+};
+
+/**
+ * Members on the roll as of the date, counted by a column of their profile: from the year-end
+ * counts and the members who came or left since, where the counts answer the question, else from
+ * every member on the roll.
+ */
 async function countByProfile<K extends string>(
   db: Db,
   query: SqlMetricQuery,
   definition: MetricDefinition,
   keys: readonly K[],
-  column: "birth_year" | "gender",
-  keyOf: (value: number | string | null) => K,
+  split: ProfileSplit<K>,
 ): Promise<MetricResult<DistributionValue<K>>> {
-  const rows = await rowsFrom<{ value: number | string | null; count: number }>(
-    db,
-    sql`select p.${sql.raw(column)} as value, count(*)::int as count
-      from (select s.member_id ${onRollSql(query, query.asOf)}) s
-      left join member_metric_profile p on p.member_id = s.member_id
-      group by 1`,
-  );
   const buckets = Object.fromEntries(keys.map((key) => [key, 0])) as Record<K, number>;
-  let total = 0;
-  for (const row of rows) {
-    buckets[keyOf(row.value)] += row.count;
-    total += row.count;
+  const summaryYear = await summaryYearOf(db, query);
+  const members =
+    summaryYear === undefined
+      ? sql`(select s.member_id, 1 as change ${onRollSql(query, query.asOf)}) m`
+      : rollChangesSinceSql(query.unitIds, summaryYear, query.asOf);
+  const summarised = Object.entries(split.summaryColumns) as [K, string][];
+  const [changes, [summed]] = await Promise.all([
+    rowsFrom<{ value: number | string | null; count: number }>(
+      db,
+      sql`select p.${sql.raw(split.column)} as value, sum(m.change)::int as count
+        from ${members} left join member_metric_profile p on p.member_id = m.member_id
+        group by 1`,
+    ),
+    summaryYear === undefined
+      ? []
+      : rowsFrom<Record<string, number>>(
+          db,
+          summedFromSummariesSql(
+            query.unitIds,
+            summaryYear,
+            summarised.map(([, column]) => column),
+          ),
+        ),
+  ]);
+  if (summed !== undefined) {
+    let named = 0;
+    for (const [key, column] of summarised) {
+      buckets[key] += summed[column] ?? 0;
+      named += summed[column] ?? 0;
+    }
+    buckets[split.rest] += (summed.on_roll ?? 0) - named;
   }
+  for (const row of changes) buckets[split.keyOf(row.value)] += row.count;
+  let total = 0;
+  for (const key of keys) total += buckets[key];
   return {
     value: { buckets, total },
     provenance: provenance(definition, query, total, { asOf: query.asOf }),
@@ -435,13 +475,20 @@ export async function computeMetricSql(
       );
     case "members.age_structure":
       // Grouped by birth year in SQL; the domain's `ageBucketOf` names each year's group.
-      return countByProfile(db, query, METRICS.ageStructure, AGE_BUCKETS, "birth_year", (birthYear) =>
-        ageBucketOf(birthYear === null ? undefined : String(birthYear).padStart(4, "0"), query.asOf),
-      );
+      return countByProfile(db, query, METRICS.ageStructure, AGE_BUCKETS, {
+        column: "birth_year",
+        keyOf: (birthYear) =>
+          ageBucketOf(birthYear === null ? undefined : String(birthYear).padStart(4, "0"), query.asOf),
+        summaryColumns: AGE_GROUP_COLUMNS,
+        rest: "unknown",
+      });
     case "members.gender_structure":
-      return countByProfile(db, query, METRICS.genderStructure, GENDER_BUCKETS, "gender", (gender) =>
-        gender === "male" || gender === "female" ? gender : "unknown",
-      );
+      return countByProfile(db, query, METRICS.genderStructure, GENDER_BUCKETS, {
+        column: "gender",
+        keyOf: (gender) => (gender === "male" || gender === "female" ? gender : "unknown"),
+        summaryColumns: GENDER_COLUMNS,
+        rest: "unknown",
+      });
   }
 }
 

@@ -1,12 +1,14 @@
 // The year-end counts answer exactly what the roll spells answer: the members on the roll on any
-// day, and a year's residence registration, for any set of units, built at once or kept up to date
-// unit by unit after the spells change. The spells are generated straight into their tables, with
-// many of them starting and ending around the years' ends, where a count could slip.
+// day, a year's residence registration, and the roll by age group and by gender, for any set of
+// units, built at once or kept up to date unit by unit after the spells or a profile change. The
+// spells are generated straight into their tables, with many of them starting and ending around
+// the years' ends, where a count could slip, and birth years on both sides of every age group's
+// bounds in those years.
 import { fc } from "@fast-check/vitest";
 import type { CalendarDate } from "@sodoan/domain";
 import { sql } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { member, memberRollSpell, memberYearFact } from "../schema/index.js";
+import { member, memberMetricProfile, memberRollSpell, memberYearFact } from "../schema/index.js";
 import { createTestDatabase, testDrivers } from "../test-database.js";
 import { computeMetricSql, type SqlMetricQuery } from "./metrics-sql.js";
 import { ensureRollSummaries, refreshRollSummaries } from "./roll-summaries.js";
@@ -31,7 +33,13 @@ const spellArbitrary = fc.record({
   isCurrent: fc.boolean(),
 });
 
+const profileArbitrary = fc.record({
+  birthYear: fc.option(fc.integer({ min: 1978, max: 2000 }), { nil: null }),
+  gender: fc.constantFrom("male", "female", null),
+});
+
 const memberArbitrary = fc.record({
+  profile: profileArbitrary,
   spells: fc.array(spellArbitrary, { maxLength: 3 }),
   registrations: fc.array(fc.record({ year: fc.constantFrom(...YEARS), on: dayArbitrary }), { maxLength: 2 }),
 });
@@ -62,6 +70,9 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
         updatedAt: RECORDED,
       })),
     );
+    await database.db
+      .insert(memberMetricProfile)
+      .values(members.map(({ profile }, index) => ({ memberId: ids[index] as string, ...profile })));
     const spells = members.flatMap((spec, index) =>
       spec.spells
         .filter((spell) => spell.until === undefined || spell.until > spell.from)
@@ -96,10 +107,11 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
     await database.db.execute(sql`delete from roll_summary_horizon`);
     await database.db.delete(memberYearFact);
     await database.db.delete(memberRollSpell);
+    await database.db.delete(memberMetricProfile);
     await database.db.delete(member);
   }
 
-  /** Both figures for the units on a day, read from the counts when they hold the year, else from the spells. */
+  /** The figures for the units on a day, read from the counts when they hold the year, else from the spells. */
   async function figures(unitIds: string[], asOf: CalendarDate, year: number) {
     const query: SqlMetricQuery = {
       organizationId: unitIds[0] ?? "u1",
@@ -114,7 +126,9 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
       ...query,
       asOf: `${year}-12-31`,
     });
-    return { active: active.value, residence: residence.value };
+    const ages = await computeMetricSql(database.db, "members.age_structure", query);
+    const genders = await computeMetricSql(database.db, "members.gender_structure", query);
+    return { active: active.value, residence: residence.value, ages: ages.value, genders: genders.value };
   }
 
   /** The same figures from the spells alone: the counts set aside for the question, then put back. */
@@ -143,9 +157,10 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
       fc.asyncProperty(
         fc.array(memberArbitrary, { maxLength: 12 }),
         fc.array(memberArbitrary, { maxLength: 4 }),
+        profileArbitrary,
         fc.constantFrom(...YEARS),
         fc.array(questionArbitrary, { minLength: 1, maxLength: 4 }),
-        async (members, added, horizon, questions) => {
+        async (members, added, corrected, horizon, questions) => {
           run += 1;
           await clear();
           await write(members, `m${run}`);
@@ -166,6 +181,19 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
             database.db,
             rowsOf<{ unit_id: string }>(gone).map((row) => row.unit_id),
           );
+          // Another member's birth year and gender corrected, then the units of their spells refreshed.
+          const correctedId = `m${run}-1`;
+          await database.db.execute(
+            sql`update member_metric_profile set birth_year = ${corrected.birthYear}, gender = ${corrected.gender}
+              where member_id = ${correctedId}`,
+          );
+          const theirs = await database.db.execute(
+            sql`select unit_id from member_roll_spell where member_id = ${correctedId}`,
+          );
+          await refreshRollSummaries(
+            database.db,
+            rowsOf<{ unit_id: string }>(theirs).map((row) => row.unit_id),
+          );
           for (const { units, asOf, year } of questions) {
             expect(await figures(units, asOf, year)).toEqual(await figuresFromSpells(units, asOf, year));
           }
@@ -180,6 +208,7 @@ describe.each(testDrivers)("year-end counts on %s", (driver) => {
     await write(
       [
         {
+          profile: { birthYear: 1995, gender: "female" },
           spells: [{ unit: "u1", from: "2012-06-15", until: undefined, isPostponed: false, isCurrent: true }],
           registrations: [],
         },

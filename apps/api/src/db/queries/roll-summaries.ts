@@ -3,7 +3,7 @@
 // at the end of the year before, plus the spells that started since, minus those that ended since:
 // one row per unit and the few spells of a few months, where the spells alone are millions of rows.
 // The counts hold the roll as known now; a question "as known at" a moment reads the spells.
-import { type CalendarDate, yearOf } from "@sodoan/domain";
+import { type AgeBucket, ageBucketOf, type CalendarDate, type GenderBucket, yearOf } from "@sodoan/domain";
 import { type SQL, sql } from "drizzle-orm";
 import type { Db } from "../client.js";
 import { inScopeSql } from "./id-arrays.js";
@@ -18,18 +18,80 @@ const HORIZON = "unit_roll_year_end";
 /** The last day of a year, as SQL. */
 const yearEndSql = (year: SQL) => sql`make_date(${year}, 12, 31)`;
 
+/** The columns that count the roll by age group; those of no known birth year are the rest. */
+export const AGE_GROUP_COLUMNS = {
+  "16-18": "aged_16_18",
+  "19-22": "aged_19_22",
+  "23-26": "aged_23_26",
+  "27-30": "aged_27_30",
+  "over-30": "aged_over_30",
+} as const satisfies Record<Exclude<AgeBucket, "unknown">, string>;
+
+/** The columns that count the roll by gender; those of no recorded gender are the rest. */
+export const GENDER_COLUMNS = { male: "male", female: "female" } as const satisfies Record<
+  Exclude<GenderBucket, "unknown">,
+  string
+>;
+
+/**
+ * Whether an age, a difference of calendar years, falls in an age group, as SQL: each group's range
+ * is read off the domain's `ageBucketOf`, so that the counts group ages as the domain does.
+ */
+function inAgeGroupSql(group: Exclude<AgeBucket, "unknown">, age: SQL): SQL {
+  const range = AGE_RANGES.get(group);
+  if (range === undefined) throw new Error(`No age falls in the group ${group}`);
+  const from = range.from === undefined ? sql`true` : sql`${age} >= ${range.from}`;
+  const to = range.to === undefined ? sql`true` : sql`${age} <= ${range.to}`;
+  return sql`(${from} and ${to})`;
+}
+
+/** Each age group's ages, `from` and `to` left out where the group has no bound on that side. */
+const AGE_RANGES = ((): Map<AgeBucket, { from?: number; to?: number }> => {
+  const OLDEST = 150;
+  const ranges = new Map<AgeBucket, { from?: number; to?: number }>();
+  let previous: AgeBucket | undefined;
+  for (let age = 0; age <= OLDEST; age++) {
+    const group = ageBucketOf(String(2000 - age), "2000-12-31");
+    const range = ranges.get(group);
+    if (range === undefined) {
+      ranges.set(group, age === 0 ? {} : { from: age });
+      if (previous !== undefined) (ranges.get(previous) as { to?: number }).to = age - 1;
+    } else if (group !== previous) {
+      throw new Error(`The age group ${group} is not one range of ages`);
+    }
+    previous = group;
+  }
+  return ranges;
+})();
+
 /**
  * The counts of the given units, or of every unit, for each year end from each spell's first to
- * `throughYear`: the spells as known now holding on that day, the postponed among them, and those
- * whose member had registered residence for the year by then (one registration per member and year,
- * as the timelines keep it). Units and years with nobody on the roll get no row.
+ * `throughYear`: the spells as known now holding on that day, the postponed among them, those whose
+ * member had registered residence for the year by then (one registration per member and year, as
+ * the timelines keep it), and the roll by age group in the next year and by gender. Units and years
+ * with nobody on the roll get no row.
  */
 function countsSql(throughYear: number, unitIds: readonly string[] | undefined): SQL {
   const inUnits = (column: SQL) => (unitIds === undefined ? sql`true` : inScopeSql(column, unitIds));
+  const profileColumns = [
+    ...Object.entries(AGE_GROUP_COLUMNS).map(([group, column]) => ({
+      column,
+      where: inAgeGroupSql(group as keyof typeof AGE_GROUP_COLUMNS, sql`y.year + 1 - p.birth_year`),
+    })),
+    ...Object.values(GENDER_COLUMNS).map((gender) => ({ column: gender, where: sql`p.gender = ${gender}` })),
+  ];
+  const names = sql.raw(profileColumns.map(({ column }) => column).join(", "));
   return sql`with on_roll as (
       select s.unit_id, y.year, count(*)::int as on_roll,
-        count(*) filter (where s.is_postponed)::int as postponed
+        count(*) filter (where s.is_postponed)::int as postponed,
+        ${sql.join(
+          profileColumns.map(
+            ({ column, where }) => sql`count(*) filter (where ${where})::int as ${sql.raw(column)}`,
+          ),
+          sql`, `,
+        )}
       from member_roll_spell s
+      left join member_metric_profile p on p.member_id = s.member_id
       cross join lateral generate_series(
         extract(year from s.valid_from)::int,
         least(coalesce(extract(year from s.valid_until)::int - 1, ${throughYear}), ${throughYear})
@@ -47,8 +109,8 @@ function countsSql(throughYear: number, unitIds: readonly string[] | undefined):
         and (s.valid_until is null or s.valid_until > ${yearEndSql(sql`f.year`)})
       group by 1, 2
     )
-    insert into unit_roll_year_end (year, unit_id, on_roll, postponed, registered)
-    select o.year, o.unit_id, o.on_roll, o.postponed, coalesce(r.registered, 0)
+    insert into unit_roll_year_end (year, unit_id, on_roll, postponed, registered, ${names})
+    select o.year, o.unit_id, o.on_roll, o.postponed, coalesce(r.registered, 0), ${names}
     from on_roll o left join registered r on r.unit_id = o.unit_id and r.year = o.year`;
 }
 
@@ -154,7 +216,6 @@ export async function residenceSummaryYearFor(
  * `count`, `postponed`.
  */
 export function activeFromSummariesSql(partsSql: SQL, year: number, asOf: CalendarDate): SQL {
-  const since = yearEndSql(sql`${year}::int`);
   return sql`with g as materialized (select * from ${partsSql})
     select part, sum(count)::int as count, sum(postponed)::int as postponed from (
       select g.part, r.on_roll as count, r.postponed
@@ -163,13 +224,50 @@ export function activeFromSummariesSql(partsSql: SQL, year: number, asOf: Calend
       union all
       select g.part, 1, case when s.is_postponed then 1 else 0 end
       from member_roll_spell s join g on g.id = s.unit_id
-      where s.recorded_to is null and s.valid_from > ${since} and s.valid_from <= ${asOf}::date
+      where ${startedSinceSql(year, asOf)}
       union all
       select g.part, -1, case when s.is_postponed then -1 else 0 end
       from member_roll_spell s join g on g.id = s.unit_id
-      where s.recorded_to is null and s.valid_until > ${since} and s.valid_until <= ${asOf}::date
+      where ${endedSinceSql(year, asOf)}
     ) changes
     group by part`;
+}
+
+/** The year-end counts of `year` summed over the units: `on_roll` and each of `columns`. */
+export function summedFromSummariesSql(
+  unitIds: readonly string[],
+  year: number,
+  columns: readonly string[],
+): SQL {
+  const sums = ["on_roll", ...columns].map((column) => {
+    const name = sql.raw(column);
+    return sql`coalesce(sum(r.${name}), 0)::int as ${name}`;
+  });
+  return sql`select ${sql.join(sums, sql`, `)} from unit_roll_year_end r
+    where r.year = ${year} and ${inScopeSql(sql`r.unit_id`, unitIds)}`;
+}
+
+/**
+ * What changed on the roll of the units after the end of `year` and by `asOf`, as a relation `m`:
+ * each member who came onto it (`change` 1) or left it (`change` -1), once for each time.
+ */
+export function rollChangesSinceSql(unitIds: readonly string[], year: number, asOf: CalendarDate): SQL {
+  const inUnits = inScopeSql(sql`s.unit_id`, unitIds);
+  return sql`(select s.member_id, 1 as change from member_roll_spell s
+      where ${startedSinceSql(year, asOf)} and ${inUnits}
+    union all
+    select s.member_id, -1 from member_roll_spell s
+      where ${endedSinceSql(year, asOf)} and ${inUnits}) m`;
+}
+
+/** The spells `s` as known now that began after the end of `year`, by `asOf`. */
+function startedSinceSql(year: number, asOf: CalendarDate): SQL {
+  return sql`s.recorded_to is null and s.valid_from > ${yearEndSql(sql`${year}::int`)} and s.valid_from <= ${asOf}::date`;
+}
+
+/** The spells `s` as known now that ended after the end of `year`, by `asOf`. */
+function endedSinceSql(year: number, asOf: CalendarDate): SQL {
+  return sql`s.recorded_to is null and s.valid_until > ${yearEndSql(sql`${year}::int`)} and s.valid_until <= ${asOf}::date`;
 }
 
 /**

@@ -95,6 +95,11 @@ export const memberMetricProfile = pgTable("member_metric_profile", {
  * for that year by then. A figure over a whole country reads one row per unit from here and only
  * the spells that start or end after that year's end, instead of every spell (roll-summaries.ts).
  * Derived, never edited: rebuilt for a unit whenever its members' timelines are.
+ *
+ * The roll is also counted by the age group its members are in during the next year (the domain's
+ * age is the difference of calendar years, so it holds from that year's first day to its last,
+ * which is when a figure starts from this row), and by gender. Those of no known birth year or
+ * gender are the rest of `on_roll`.
  */
 export const unitRollYearEnd = pgTable(
   "unit_roll_year_end",
@@ -104,6 +109,13 @@ export const unitRollYearEnd = pgTable(
     onRoll: integer("on_roll").notNull(),
     postponed: integer("postponed").notNull(),
     registered: integer("registered").notNull(),
+    aged16To18: integer("aged_16_18").notNull(),
+    aged19To22: integer("aged_19_22").notNull(),
+    aged23To26: integer("aged_23_26").notNull(),
+    aged27To30: integer("aged_27_30").notNull(),
+    agedOver30: integer("aged_over_30").notNull(),
+    male: integer("male").notNull(),
+    female: integer("female").notNull(),
   },
   (table) => [
     primaryKey({ columns: [table.year, table.unitId] }),
