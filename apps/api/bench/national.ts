@@ -184,8 +184,7 @@ try {
     "/api/v1/metrics/members.residence_registration_rate?organizationId=tw&asOf=2024-12-31&year=2024&rollUp=true",
   );
   const rollupMs = count.ms + residence.ms;
-  // The two distributions the dashboard shows beside the count, asked of the whole country: they
-  // read every member on the roll, where the count reads the year-end counts.
+  // The two distributions the dashboard shows beside the count, asked of the whole country.
   const ages = await timed("/api/v1/metrics/members.age_structure?organizationId=tw&asOf=2024-06-30");
   const genders = await timed("/api/v1/metrics/members.gender_structure?organizationId=tw&asOf=2024-06-30");
 

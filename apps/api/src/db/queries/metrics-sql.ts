@@ -405,8 +405,9 @@ async function countByProfile<K extends string>(
   if (summed !== undefined) {
     let named = 0;
     for (const [key, column] of summarised) {
-      buckets[key] += summed[column] ?? 0;
-      named += summed[column] ?? 0;
+      const count = summed[column] ?? 0;
+      buckets[key] += count;
+      named += count;
     }
     buckets[split.rest] += (summed.on_roll ?? 0) - named;
   }

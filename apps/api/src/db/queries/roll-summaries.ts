@@ -34,35 +34,39 @@ export const GENDER_COLUMNS = { male: "male", female: "female" } as const satisf
 >;
 
 /**
- * Whether an age, a difference of calendar years, falls in an age group, as SQL: each group's range
- * is read off the domain's `ageBucketOf`, so that the counts group ages as the domain does.
+ * Whether an age, a difference of calendar years, falls in an age group, as SQL. The group's ages
+ * are read off the domain's `ageBucketOf`, so that the counts group ages as the domain does; the
+ * youngest and oldest ages tried stand for no bound on that side.
  */
 function inAgeGroupSql(group: Exclude<AgeBucket, "unknown">, age: SQL): SQL {
-  const range = AGE_RANGES.get(group);
-  if (range === undefined) throw new Error(`No age falls in the group ${group}`);
-  const from = range.from === undefined ? sql`true` : sql`${age} >= ${range.from}`;
-  const to = range.to === undefined ? sql`true` : sql`${age} <= ${range.to}`;
+  const YOUNGEST = 0;
+  const OLDEST = 150;
+  const ages: number[] = [];
+  for (let tried = YOUNGEST; tried <= OLDEST; tried++) {
+    if (ageBucketOf(String(2000 - tried), "2000-12-31") === group) ages.push(tried);
+  }
+  const first = ages[0];
+  const last = ages.at(-1);
+  if (first === undefined || last === undefined || last - first + 1 !== ages.length) {
+    throw new Error(`The age group ${group} is not one range of ages`);
+  }
+  const from = first === YOUNGEST ? sql`true` : sql`${age} >= ${first}`;
+  const to = last === OLDEST ? sql`true` : sql`${age} <= ${last}`;
   return sql`(${from} and ${to})`;
 }
 
-/** Each age group's ages, `from` and `to` left out where the group has no bound on that side. */
-const AGE_RANGES = ((): Map<AgeBucket, { from?: number; to?: number }> => {
-  const OLDEST = 150;
-  const ranges = new Map<AgeBucket, { from?: number; to?: number }>();
-  let previous: AgeBucket | undefined;
-  for (let age = 0; age <= OLDEST; age++) {
-    const group = ageBucketOf(String(2000 - age), "2000-12-31");
-    const range = ranges.get(group);
-    if (range === undefined) {
-      ranges.set(group, age === 0 ? {} : { from: age });
-      if (previous !== undefined) (ranges.get(previous) as { to?: number }).to = age - 1;
-    } else if (group !== previous) {
-      throw new Error(`The age group ${group} is not one range of ages`);
-    }
-    previous = group;
-  }
-  return ranges;
-})();
+/**
+ * The columns of the counts that come from the members' profiles, each with the spells it counts:
+ * made once, as every member write refreshes the counts of its units.
+ */
+const PROFILE_COUNTS = [
+  ...Object.entries(AGE_GROUP_COLUMNS).map(([group, column]) => ({
+    column,
+    where: inAgeGroupSql(group as keyof typeof AGE_GROUP_COLUMNS, sql`y.year + 1 - p.birth_year`),
+  })),
+  ...Object.values(GENDER_COLUMNS).map((gender) => ({ column: gender, where: sql`p.gender = ${gender}` })),
+];
+const PROFILE_COUNT_NAMES = sql.raw(PROFILE_COUNTS.map(({ column }) => column).join(", "));
 
 /**
  * The counts of the given units, or of every unit, for each year end from each spell's first to
@@ -73,19 +77,11 @@ const AGE_RANGES = ((): Map<AgeBucket, { from?: number; to?: number }> => {
  */
 function countsSql(throughYear: number, unitIds: readonly string[] | undefined): SQL {
   const inUnits = (column: SQL) => (unitIds === undefined ? sql`true` : inScopeSql(column, unitIds));
-  const profileColumns = [
-    ...Object.entries(AGE_GROUP_COLUMNS).map(([group, column]) => ({
-      column,
-      where: inAgeGroupSql(group as keyof typeof AGE_GROUP_COLUMNS, sql`y.year + 1 - p.birth_year`),
-    })),
-    ...Object.values(GENDER_COLUMNS).map((gender) => ({ column: gender, where: sql`p.gender = ${gender}` })),
-  ];
-  const names = sql.raw(profileColumns.map(({ column }) => column).join(", "));
   return sql`with on_roll as (
       select s.unit_id, y.year, count(*)::int as on_roll,
         count(*) filter (where s.is_postponed)::int as postponed,
         ${sql.join(
-          profileColumns.map(
+          PROFILE_COUNTS.map(
             ({ column, where }) => sql`count(*) filter (where ${where})::int as ${sql.raw(column)}`,
           ),
           sql`, `,
@@ -109,8 +105,8 @@ function countsSql(throughYear: number, unitIds: readonly string[] | undefined):
         and (s.valid_until is null or s.valid_until > ${yearEndSql(sql`f.year`)})
       group by 1, 2
     )
-    insert into unit_roll_year_end (year, unit_id, on_roll, postponed, registered, ${names})
-    select o.year, o.unit_id, o.on_roll, o.postponed, coalesce(r.registered, 0), ${names}
+    insert into unit_roll_year_end (year, unit_id, on_roll, postponed, registered, ${PROFILE_COUNT_NAMES})
+    select o.year, o.unit_id, o.on_roll, o.postponed, coalesce(r.registered, 0), ${PROFILE_COUNT_NAMES}
     from on_roll o left join registered r on r.unit_id = o.unit_id and r.year = o.year`;
 }
 
